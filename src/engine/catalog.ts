@@ -1,0 +1,171 @@
+/**
+ * The searchable catalog: every answerable target (fact, meeting, person) with its documents in the
+ * BM25 index, the set of terms it knows, the entities it involves, and who speaks in it.
+ */
+import type { Fact, Knowledge } from './knowledge/load.ts';
+import type { MeetingEntry } from './knowledge/schema.ts';
+import type { Analyzer } from './nlp/analyzer.ts';
+import { isoDateTokens, isoWeekdayToken } from './nlp/dates.ts';
+import { Bm25Index, type IndexedDoc } from './search/bm25.ts';
+
+/** One answerable target. */
+export interface Target {
+  /** `fact:<id>`, `meeting:<id>` or `entity:<id>`. */
+  readonly id: string;
+  readonly kind: 'fact' | 'meeting' | 'entity';
+  readonly ref: string;
+  /** Every term of every document of the target. */
+  readonly terms: Set<string>;
+  /** Entities the target involves, expanded with their countries. */
+  readonly closure: Set<string>;
+  /** Who speaks or holds the position (claimant and subjects), expanded with countries. */
+  readonly speakers: Set<string>;
+  /** The meeting the target belongs to (facts) or is (meetings). */
+  readonly meeting?: string;
+  /** Meetings a person took part in (entity targets). */
+  readonly meetingsAttended: readonly string[];
+  /** The canonical curated question, shown as a suggestion. */
+  canonicalQuestion?: string;
+  /** Numbers of the target's curated-question documents. */
+  readonly questionDocs: number[];
+}
+
+/** Question-type pseudo-terms a fact of each slot answers. */
+const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
+  participants: ['?who', 'حضر'],
+  date: ['?when', 'موعد'],
+  place: ['?where', 'مكان'],
+  duration: ['?howlong', '?howmany', 'مده'],
+  topics: ['?what', 'بحث'],
+  outcome: ['?what', 'نتيجه'],
+  atmosphere: ['?how', 'اجواء'],
+  statement: ['?what', 'قال'],
+  position: ['?what', 'موقف', 'يريد'],
+  plan: ['?what', '?how', 'خطه'],
+  context: ['?what'],
+  background: ['?what', '?why'],
+  reaction: ['?what', 'رفض'],
+  status: ['?when', '?what'],
+};
+
+/** Stems of number words («ألفي», «أربع», «ملايين», …) as the analyzer produces them. */
+const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد']);
+
+/** The catalog and its index. */
+export interface Catalog {
+  readonly targets: ReadonlyMap<string, Target>;
+  readonly index: Bm25Index;
+  /** Entity id → its type (person, country, place, …). */
+  readonly entityTypes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Builds the catalog from a validated knowledge base.
+ * @example
+ * const { targets, index } = buildCatalog(kb, analyzer);
+ */
+export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
+  const index = new Bm25Index();
+  const targets = new Map<string, Target>();
+  const analyze = (text: string) => analyzer.analyze(text, { mode: 'index' });
+
+  const expand = (ids: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    const visit = (id: string) => {
+      if (out.has(id)) return;
+      out.add(id);
+      const country = kb.entities.get(id)?.country;
+      if (country) visit(country);
+    };
+    for (const id of ids) visit(id);
+    return out;
+  };
+
+  const newTarget = (kind: Target['kind'], ref: string, extra: Partial<Target> = {}): Target => {
+    const t: Target = {
+      id: `${kind}:${ref}`,
+      kind,
+      ref,
+      terms: new Set(),
+      closure: new Set(),
+      speakers: new Set(),
+      meetingsAttended: [],
+      questionDocs: [],
+      ...extra,
+    };
+    targets.set(t.id, t);
+    return t;
+  };
+
+  const addDoc = (target: Target, field: IndexedDoc['field'], terms: readonly string[]) => {
+    const id = index.add({ target: target.id, field, terms });
+    for (const term of terms) target.terms.add(term);
+    if (field === 'q') target.questionDocs.push(id);
+    return id;
+  };
+
+  const meetingEntities = (m: MeetingEntry): string[] => [
+    ...m.participants,
+    ...m.countries,
+    ...analyze(`${m.place ?? ''} ${m.title}`).entities,
+  ];
+  const meetingDateTerms = (m: MeetingEntry): string[] => {
+    if (!m.date) return [];
+    const wd = isoWeekdayToken(m.date.resolved);
+    return [...isoDateTokens(m.date.resolved), ...(wd ? [wd] : [])];
+  };
+
+  // meetings
+  for (const m of kb.meetings.values()) {
+    const t = newTarget('meeting', m.id, { meeting: m.id });
+    const names = m.participants.map((p) => kb.entities.get(p)?.name ?? '').join(' ');
+    const a = analyze([m.title, m.shortTitle, ...m.aliases, m.level, m.place ?? '', names, m.participantsNote ?? ''].join(' \n '));
+    addDoc(t, 'name', [...a.terms, `#${m.id}`, '?what', ...meetingDateTerms(m)]);
+    for (const e of expand(meetingEntities(m))) t.closure.add(e);
+  }
+
+  // facts
+  const hasNumber = (terms: readonly string[]) => terms.some((t) => /^\d+$/.test(t) || NUMBER_STEMS.has(t));
+  for (const f of kb.facts.values()) {
+    const t = newTarget('fact', f.id, f.meeting ? { meeting: f.meeting } : {});
+    const meeting = f.meeting ? kb.meetings.get(f.meeting) : undefined;
+    const text = analyze([f.text, ...f.keywords].join(' \n '));
+    const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];
+    if (f.by !== 'article') extra.push(`@${f.by}`);
+    if (meeting) {
+      extra.push(`#${meeting.id}`);
+      if (f.slot === 'date') extra.push(...meetingDateTerms(meeting));
+    }
+    addDoc(t, 'text', [...text.terms, ...extra]);
+    const quotes = analyze(f.evidence.map((e) => e.quote).join(' \n '));
+    addDoc(t, 'quote', quotes.terms);
+    const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
+    for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
+    for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.about])) t.speakers.add(e);
+  }
+
+  // people: profile cards
+  for (const e of kb.entities.values()) {
+    if (e.type !== 'person') continue;
+    const attended = [...kb.meetings.values()].filter((m) => m.participants.includes(e.id)).map((m) => m.id);
+    const t = newTarget('entity', e.id, { meetingsAttended: attended });
+    const a = analyze([e.name, ...e.aliases, e.role ?? ''].join(' \n '));
+    const places = attended.flatMap((m) => analyze(kb.meetings.get(m)?.place ?? '').entities.map((x) => `@${x}`));
+    addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', ...attended.map((m) => `#${m}`), ...new Set(places)]);
+    for (const x of expand([e.id, ...a.entities, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);
+    for (const x of expand([e.id])) t.speakers.add(x);
+  }
+
+  // curated questions
+  for (const q of kb.questions) {
+    const t = targets.get(q.target);
+    if (!t) continue;
+    const a = analyzer.analyze(q.q, { mode: 'index' });
+    addDoc(t, 'q', [...a.terms, ...a.qtypes.map((x) => `?${x}`)]);
+    if (q.canonical && !t.canonicalQuestion) t.canonicalQuestion = q.q;
+  }
+
+  index.build();
+  const entityTypes = new Map([...kb.entities.values()].map((e) => [e.id, e.type]));
+  return { targets, index, entityTypes };
+}

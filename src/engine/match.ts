@@ -1,0 +1,168 @@
+/**
+ * Ranks the catalog's targets for an analyzed question and decides whether to answer.
+ *
+ * Ranking: BM25 over the targets' documents (curated questions, answer text, quotes, name cards).
+ * Gate: the share of the question's meaning (IDF-weighted terms, unknown words included) that the
+ * target covers, blended with the closest curated question. Hard checks: every entity the question
+ * names must be involved in the answer; «what did X say» needs X (or X's country) as the speaker; a
+ * question about a named meeting is answered from that meeting; «how many» needs a number.
+ */
+import type { Catalog, Target } from './catalog.ts';
+import type { Analysis } from './nlp/analyzer.ts';
+
+/** Tunable thresholds of the matcher (calibrated with `npm run eval`). */
+export interface MatchOptions {
+  /** Minimum confidence to answer. */
+  readonly threshold: number;
+  /** Runner-up facts within this share of the best rank are answered too. */
+  readonly runnerUpRatio: number;
+  /** At most this many facts in one answer (disputed accounts not counted). */
+  readonly maxFacts: number;
+}
+
+export const DEFAULT_MATCH: MatchOptions = {
+  threshold: 0.55,
+  runnerUpRatio: 0.9,
+  maxFacts: 2,
+};
+
+/** A scored target. */
+export interface Candidate {
+  readonly target: Target;
+  readonly bm25: number;
+  /** Share of the question's term weight the target covers. */
+  readonly coverage: number;
+  /** Weighted Dice similarity with the closest curated question of the target. */
+  readonly questionSimilarity: number;
+  readonly confidence: number;
+  readonly rank: number;
+  /** Why the target cannot answer this question, if it cannot. */
+  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number';
+}
+
+/** The matcher's decision. */
+export interface MatchResult {
+  readonly answer: boolean;
+  readonly reason?: 'foreign' | 'low-confidence' | 'no-candidate' | 'no-context';
+  /** Targets to answer with, best first (empty when declining). */
+  readonly chosen: readonly Candidate[];
+  /** All scored candidates, best first (for suggestions and logs). */
+  readonly candidates: readonly Candidate[];
+  readonly confidence: number;
+  /** The meeting the question was resolved against via the conversation context, if any. */
+  readonly contextMeeting?: string;
+}
+
+const PSEUDO = /^\?/;
+const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
+
+/**
+ * Scores and chooses targets for one analyzed question.
+ * @example
+ * const r = matchQuestion(catalog, analyzer.analyze(q, { mode: 'query' }), { meetingId: undefined });
+ * if (r.answer) console.log(r.chosen[0].target.id);
+ */
+export function matchQuestion(
+  catalog: Catalog,
+  analysis: Analysis,
+  context: { readonly meetingId?: string | undefined },
+  options: MatchOptions = DEFAULT_MATCH,
+): MatchResult {
+  const { index, targets } = catalog;
+  const qtypeTerms = analysis.qtypes.map((q) => `?${q}`);
+  const content = [...new Set(analysis.terms)];
+
+  // follow-up: «ومن حضره؟» after an answer about a meeting
+  const followup =
+    context.meetingId !== undefined &&
+    targets.has(`meeting:${context.meetingId}`) &&
+    analysis.meetings.length === 0 &&
+    analysis.foreign.length === 0 &&
+    (analysis.followup || content.filter((t) => !t.startsWith('@')).length <= 2);
+  const contextMeeting = followup ? context.meetingId : undefined;
+  const meetingRefs = contextMeeting ? [contextMeeting] : analysis.meetings;
+
+  const queryTerms = [...content, ...qtypeTerms, ...(contextMeeting ? [`#${contextMeeting}`] : [])];
+  const weights = new Map<string, number>();
+  for (const t of qtypeTerms) weights.set(t, 0.35);
+  const docScores = index.search(queryTerms, weights);
+
+  // best document per target
+  const best = new Map<string, number>();
+  for (const [doc, score] of docScores) {
+    const target = index.doc(doc).target;
+    if (score > (best.get(target) ?? 0)) best.set(target, score);
+  }
+
+  const w = (t: string) => (PSEUDO.test(t) ? 0 : index.idf(t));
+  const contentWeight = content.reduce((s, t) => s + w(t), 0);
+  const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
+
+  const scored: Candidate[] = [];
+  const top = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60);
+  for (const [id, bm25] of top) {
+    const target = targets.get(id) as Target;
+    const covered = content.reduce((s, t) => s + (target.terms.has(t) ? w(t) : 0), 0);
+    const coverage = contentWeight > 0 ? covered / contentWeight : 0;
+    let questionSimilarity = 0;
+    for (const d of target.questionDocs) {
+      const terms = new Set(index.doc(d).terms.filter((t) => !PSEUDO.test(t)));
+      let common = 0;
+      let docWeight = 0;
+      for (const t of terms) {
+        docWeight += w(t);
+        if (content.includes(t)) common += w(t);
+      }
+      const sim = contentWeight + docWeight > 0 ? (2 * common) / (contentWeight + docWeight) : 0;
+      if (sim > questionSimilarity) questionSimilarity = sim;
+    }
+    const confidence = Math.min(1, 0.7 * coverage + 0.3 * Math.max(questionSimilarity, coverage * 0.8));
+    const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog);
+    const typeBonus = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && target.terms.has(`?${q}`)) ? 1.35 : 1;
+    const rank = bm25 * (0.5 + coverage) * (1 + 0.5 * questionSimilarity) * typeBonus;
+    scored.push({ target, bm25, coverage, questionSimilarity, confidence, rank, ...(veto ? { veto } : {}) });
+  }
+  scored.sort((a, b) => b.rank - a.rank);
+
+  if (analysis.foreign.length > 0) return { answer: false, reason: 'foreign', chosen: [], candidates: scored, confidence: 0 };
+  const eligible = scored.filter((c) => !c.veto);
+  const first = eligible[0];
+  if (!first) {
+    const reason = context.meetingId === undefined && analysis.followup && content.length <= 2 ? 'no-context' : 'no-candidate';
+    return { answer: false, reason, chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
+  if (first.confidence < options.threshold) {
+    return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
+  const chosen = [first];
+  if (first.target.kind === 'fact') {
+    for (const c of eligible.slice(1)) {
+      if (chosen.length >= options.maxFacts) break;
+      if (c.target.kind !== 'fact' || c.rank < first.rank * options.runnerUpRatio || c.confidence < options.threshold) continue;
+      chosen.push(c);
+    }
+  }
+  return { answer: true, chosen, candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+}
+
+function vetoFor(
+  target: Target,
+  analysis: Analysis,
+  meetingRefs: readonly string[],
+  speakerTypes: ReadonlySet<string>,
+  catalog: Catalog,
+): Candidate['veto'] {
+  for (const e of analysis.entities) if (!target.closure.has(e)) return 'entity';
+  if (meetingRefs.length > 0) {
+    const inMeeting =
+      (target.meeting !== undefined && meetingRefs.includes(target.meeting)) ||
+      (target.kind === 'entity' && target.meetingsAttended.some((m) => meetingRefs.includes(m)));
+    if (!inMeeting) return 'meeting';
+  }
+  if (analysis.speech && target.kind === 'fact') {
+    const speakers = analysis.entities.filter((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
+    if (speakers.length > 0 && !speakers.some((e) => target.speakers.has(e))) return 'speaker';
+  }
+  if (analysis.qtypes.includes('howmany') && !target.terms.has('?howmany')) return 'number';
+  return undefined;
+}

@@ -1,0 +1,332 @@
+/**
+ * Turns text (a question, or a piece of the knowledge base) into matching terms, the same way on
+ * both sides: normalization, typo correction (questions only), dates, aliases of people, places and
+ * meetings, question words (MSA, dialect, English), concepts (synonyms, dialect, broken plurals,
+ * English words), stopwords, and vocabulary-aware light stemming.
+ *
+ * Term shapes: `@id` an entity, `#id` a meeting, `?type` a question type, `t:…` a date part,
+ * anything else a (canonical) word stem.
+ */
+import Fuse from 'fuse.js';
+import type { Knowledge } from '../knowledge/load.ts';
+import type { QuestionType, SmalltalkKind } from '../knowledge/schema.ts';
+import { normalizeArabic } from '../text/normalize.ts';
+import { Stemmer, lightStem } from '../text/stem.ts';
+import { isNumberToken, tokenize } from '../text/tokenize.ts';
+import { isoDateTokens, matchDate } from './dates.ts';
+import { PhraseMatcher, withoutClitics } from './phrases.ts';
+import { TypoCorrector } from './typo.ts';
+
+/** The result of analyzing one text. */
+export interface Analysis {
+  /** Content terms in order of appearance (entity, meeting, date and word terms). */
+  readonly terms: readonly string[];
+  /** Entity ids named in the text. */
+  readonly entities: readonly string[];
+  /** Meeting ids named in the text (by an alias such as «الاجتماع الرباعي»). */
+  readonly meetings: readonly string[];
+  /** Question types asked (who, when, …). */
+  readonly qtypes: readonly QuestionType[];
+  /** Words the knowledge base does not know (after typo correction). */
+  readonly unknown: readonly string[];
+  /** Countries, people and bodies the articles do not cover. */
+  readonly foreign: readonly string[];
+  /** The text asks what someone said or thinks. */
+  readonly speech: boolean;
+  /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
+  readonly followup: boolean;
+  /** Small talk kinds found (greeting, thanks, …). */
+  readonly smalltalk: readonly SmalltalkKind[];
+  /** Typo corrections applied: [as written, corrected]. */
+  readonly corrections: ReadonlyArray<readonly [string, string]>;
+  /** Number of word tokens in the text (after normalization). */
+  readonly tokenCount: number;
+}
+
+const POSITIONAL_QWORDS = new Set(['من', 'ما']);
+const LATIN = /^[a-z][a-z0-9'’-]*$/;
+
+/** Options for {@link Analyzer.analyze}. */
+export interface AnalyzeOptions {
+  /** Questions get typo correction and unknown-word tracking; knowledge text does not. */
+  readonly mode: 'query' | 'index';
+}
+
+/**
+ * Builds the matching vocabulary from a loaded knowledge base and analyzes texts with it.
+ * @example
+ * const analyzer = new Analyzer(loadKnowledge());
+ * analyzer.analyze('مين حضر الاجتماع الرباعي؟', { mode: 'query' }).qtypes; // ['who']
+ */
+export class Analyzer {
+  private readonly phrases = new PhraseMatcher();
+  private readonly qwords = new Map<string, QuestionType>();
+  private readonly stopwords: ReadonlySet<string>;
+  private readonly framing: ReadonlySet<string>;
+  private readonly conceptSurface = new Map<string, string>();
+  private readonly conceptStem = new Map<string, string>();
+  private readonly english = new Map<string, string>();
+  private readonly followupWords: ReadonlySet<string>;
+  private readonly speechTerms: ReadonlySet<string>;
+  private readonly surfaceVocab = new Map<string, number>();
+  private readonly stemmer: Stemmer;
+  private readonly corrector: TypoCorrector;
+  private readonly nameFuse: Fuse<{ token: string; entity: string }>;
+  private readonly nameTokens = new Map<string, string>();
+  /** Stems and terms that occur anywhere in the knowledge base (articles included). */
+  private readonly knownTerms = new Set<string>();
+  private readonly cache = new Map<string, Analysis>();
+
+  constructor(kb: Knowledge) {
+    const lex = kb.lexicon;
+    const norm = (s: string) => normalizeArabic(s);
+    const toks = (s: string) => tokenize(norm(s));
+
+    // 1. surface vocabulary and plain-stem frequencies over everything the knowledge base says
+    const allTexts: string[] = [];
+    for (const s of kb.sources.values()) allTexts.push(s.text);
+    for (const f of kb.facts.values()) allTexts.push(f.text, ...(f.keywords ?? []), ...f.evidence.map((e) => e.quote));
+    for (const q of kb.questions) allTexts.push(q.q);
+    for (const m of kb.meetings.values()) allTexts.push(m.title, m.level, ...m.aliases, m.place ?? '', m.participantsNote ?? '');
+    for (const e of kb.entities.values()) allTexts.push(e.name, ...e.aliases, e.role ?? '', e.note ?? '');
+    const stemFreq = new Map<string, number>();
+    const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    for (const text of allTexts) {
+      for (const t of toks(text)) {
+        bump(this.surfaceVocab, t);
+        bump(stemFreq, lightStem(t));
+      }
+    }
+    for (const words of [...Object.values(lex.concepts), lex.stopwords, lex.framing, ...Object.values(lex.questionWords)]) {
+      for (const w of words) for (const t of toks(w)) if (!this.surfaceVocab.has(t)) this.surfaceVocab.set(t, 1);
+    }
+    this.stemmer = new Stemmer(stemFreq);
+    this.corrector = new TypoCorrector(this.surfaceVocab);
+
+    // 2. single-word lists
+    this.stopwords = new Set(lex.stopwords.map(norm));
+    this.framing = new Set(lex.framing.map(norm).filter((w) => !w.includes(' ')));
+    this.followupWords = new Set(lex.followup.map(norm));
+    this.speechTerms = new Set(lex.speech.map(norm));
+    for (const [type, words] of Object.entries(lex.questionWords) as [QuestionType, string[]][]) {
+      for (const w of words.map(norm)) {
+        if (w.includes(' ')) this.phrases.add(w.split(' '), { kind: 'qphrase', value: type });
+        else if (!this.qwords.has(w)) this.qwords.set(w, type);
+      }
+    }
+    for (const [type, words] of Object.entries(lex.questionPhrases) as [QuestionType, string[]][]) {
+      for (const w of words) this.phrases.add(toks(w), { kind: 'qphrase', value: type });
+    }
+    for (const w of lex.framing.map(norm)) if (w.includes(' ')) this.phrases.add(w.split(' '), { kind: 'framing', value: w });
+    const stemConflicts = new Set<string>();
+    for (const [canonical, variants] of Object.entries(lex.concepts)) {
+      const canon = norm(canonical);
+      for (const v of [canonical, ...variants]) {
+        const vt = toks(v);
+        if (vt.length > 1) {
+          this.phrases.add(vt, { kind: 'concept', value: canon });
+          continue;
+        }
+        const w = vt[0];
+        if (!w) continue;
+        if (!this.conceptSurface.has(w)) this.conceptSurface.set(w, canon);
+        if (/^[\u0600-\u06FF]+$/.test(w)) {
+          const s = this.stemmer.stem(w);
+          const prev = this.conceptStem.get(s);
+          if (prev !== undefined && prev !== canon) stemConflicts.add(s);
+          else this.conceptStem.set(s, canon);
+        }
+      }
+    }
+    for (const s of stemConflicts) this.conceptStem.delete(s);
+    for (const [word, value] of Object.entries(lex.english)) this.english.set(word.toLowerCase(), value);
+
+    // 3. phrases: entities, meetings, out-of-scope names, small talk
+    const fuseItems: { token: string; entity: string }[] = [];
+    for (const e of kb.entities.values()) {
+      for (const alias of [e.name, ...e.aliases]) {
+        const at = toks(alias);
+        this.phrases.add(at, { kind: 'entity', value: e.id });
+        if (at.length === 1 && (at[0] as string).length >= 4 && /^[\u0600-\u06FF]+$/.test(at[0] as string)) {
+          this.nameTokens.set(at[0] as string, e.id);
+          fuseItems.push({ token: at[0] as string, entity: e.id });
+        }
+      }
+    }
+    for (const m of kb.meetings.values()) {
+      for (const alias of m.aliases) this.phrases.add(toks(alias), { kind: 'meeting', value: m.id });
+    }
+    for (const f of lex.foreign) this.phrases.add(toks(f), { kind: 'foreign', value: norm(f) });
+    for (const [kind, words] of Object.entries(lex.smalltalk) as [SmalltalkKind, string[]][]) {
+      for (const w of words) this.phrases.add(toks(w), { kind: 'smalltalk', value: kind });
+    }
+    this.nameFuse = new Fuse(fuseItems, { keys: ['token'], includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3 });
+
+    // 4. the known vocabulary: every term the knowledge base (articles included) produces
+    for (const text of allTexts) for (const t of this.analyze(text, { mode: 'index' }).terms) this.knownTerms.add(t);
+    for (const m of kb.meetings.values()) if (m.date) for (const t of isoDateTokens(m.date.resolved)) this.knownTerms.add(t);
+  }
+
+  /** True when the term occurs somewhere in the knowledge base. */
+  knows(term: string): boolean {
+    return this.knownTerms.has(term);
+  }
+
+  private isKnownSurface(token: string): boolean {
+    if (isNumberToken(token)) return true;
+    for (const r of withoutClitics(token)) {
+      if (this.surfaceVocab.has(r) || this.stopwords.has(r) || this.framing.has(r) || this.qwords.has(r) || this.english.has(r)) return true;
+      if (this.phrases.hasFirst(r)) return true;
+    }
+    return this.knownTerms.has(this.stemmer.stem(token));
+  }
+
+  /** Maps one single Arabic word to its term (concept or stem); undefined for words to drop. */
+  private wordTerm(token: string): string | undefined {
+    const concept = this.conceptSurface.get(token);
+    if (concept) return concept;
+    for (const r of withoutClitics(token).slice(1)) {
+      const c = this.conceptSurface.get(r);
+      if (c && !this.stopwords.has(r)) return c;
+    }
+    const stem = this.stemmer.stem(token);
+    if (stem.length < 2) return undefined;
+    return this.conceptStem.get(stem) ?? stem;
+  }
+
+  /**
+   * Analyzes a text. Results for questions are cached (the analysis is pure).
+   * @example
+   * analyzer.analyze('امتى رح يلتقي اردوغان مع الاسد؟', { mode: 'query' });
+   * // terms: ['اجتماع', '@erdogan', '@assad'], qtypes: ['when']
+   */
+  analyze(text: string, options: AnalyzeOptions): Analysis {
+    const key = `${options.mode}\u0000${text}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const result = this.run(text, options);
+    if (this.cache.size > 20_000) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private run(text: string, { mode }: AnalyzeOptions): Analysis {
+    const prepared = text
+      .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
+      .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
+      .replace(/\bU\.?S\.?A?\b/g, ' usa ');
+    let tokens = tokenize(normalizeArabic(prepared));
+    const corrections: [string, string][] = [];
+    const unknown: string[] = [];
+    if (mode === 'query') {
+      tokens = tokens.map((t) => {
+        if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
+        const fixed = this.corrector.correct(t) ?? this.fuzzyName(t);
+        if (fixed) corrections.push([t, fixed]);
+        return fixed ?? t;
+      });
+    }
+    const terms: string[] = [];
+    const entities = new Set<string>();
+    const meetings = new Set<string>();
+    const qtypes = new Set<QuestionType>();
+    const foreign: string[] = [];
+    const smalltalk: SmalltalkKind[] = [];
+    let followup = false;
+    for (let i = 0; i < tokens.length; ) {
+      const token = tokens[i] as string;
+      if (this.followupWords.has(token)) followup = true;
+      const date = matchDate(tokens, i);
+      if (date) {
+        terms.push(...date.tokens);
+        i += date.length;
+        continue;
+      }
+      const phrase = this.phrases.matchAt(tokens, i);
+      if (phrase && !(phrase.length === 1 && phrase.kind === 'smalltalk' && terms.length > 0)) {
+        if (phrase.length > 1 && this.followupWords.has(tokens.slice(i, i + phrase.length).join(' '))) followup = true;
+        switch (phrase.kind) {
+          case 'entity':
+            terms.push(`@${phrase.value}`);
+            entities.add(phrase.value);
+            break;
+          case 'meeting':
+            terms.push(`#${phrase.value}`);
+            meetings.add(phrase.value);
+            break;
+          case 'foreign':
+            foreign.push(phrase.value);
+            break;
+          case 'qphrase':
+            qtypes.add(phrase.value as QuestionType);
+            break;
+          case 'concept':
+            terms.push(phrase.value);
+            break;
+          case 'smalltalk':
+            smalltalk.push(phrase.value as SmalltalkKind);
+            break;
+          case 'framing':
+            break;
+        }
+        i += phrase.length;
+        continue;
+      }
+      i += 1;
+      if (LATIN.test(token)) {
+        const en = this.english.get(token);
+        if (en === undefined) {
+          if (token.length > 1 && mode === 'query') unknown.push(token);
+          if (token.length > 1) terms.push(token);
+          continue;
+        }
+        if (en.startsWith('?')) qtypes.add(en.slice(1) as QuestionType);
+        else if (en !== '-') for (const w of tokenize(normalizeArabic(en))) {
+          const term = this.wordTerm(w);
+          if (term) terms.push(term);
+        }
+        continue;
+      }
+      const qtype = this.qwords.get(token) ?? (token.startsWith('و') ? this.qwords.get(token.slice(1)) : undefined);
+      if (qtype) {
+        const bare = token.startsWith('و') && !this.qwords.has(token) ? token.slice(1) : token;
+        if (!POSITIONAL_QWORDS.has(bare) || terms.length === 0) {
+          qtypes.add(qtype);
+          continue;
+        }
+      }
+      if (this.stopwords.has(token) || this.framing.has(token)) continue;
+      if (isNumberToken(token)) {
+        terms.push(token);
+        continue;
+      }
+      const term = this.wordTerm(token);
+      if (!term) continue;
+      terms.push(term);
+      if (mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token)) unknown.push(token);
+    }
+    return {
+      terms,
+      entities: [...entities],
+      meetings: [...meetings],
+      qtypes: [...qtypes],
+      unknown,
+      foreign,
+      speech: terms.some((t) => this.speechTerms.has(t)),
+      followup,
+      smalltalk,
+      corrections,
+      tokenCount: tokens.length,
+    };
+  }
+
+  private fuzzyName(token: string): string | undefined {
+    if (token.length < 4 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
+    for (const reading of withoutClitics(token)) {
+      if (reading.length < 4) continue;
+      const [best] = this.nameFuse.search(reading, { limit: 1 });
+      if (best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.token.length - reading.length) <= 2) return best.item.token;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Typo correction against the knowledge base's own vocabulary: a bounded Damerau–Levenshtein
+ * distance (1 edit for words of 4–6 letters, 2 for longer ones), most frequent candidate first.
+ */
+
+/**
+ * Optimal-string-alignment distance between a and b, or `max + 1` as soon as it exceeds `max`.
+ * @example
+ * editDistance('شويجو', 'شويغو', 2); // 1
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n] as number;
+}
+
+/**
+ * Finds the closest known word for a misspelt one.
+ * @example
+ * const c = new TypoCorrector(new Map([['الاجتماع', 40]]));
+ * c.correct('الاجتماغ'); // 'الاجتماع'
+ */
+export class TypoCorrector {
+  private readonly byLength = new Map<number, { word: string; freq: number }[]>();
+
+  /** @param vocabulary known surface words → frequency */
+  constructor(vocabulary: ReadonlyMap<string, number>) {
+    for (const [word, freq] of vocabulary) {
+      if (word.length < 4) continue;
+      const list = this.byLength.get(word.length) ?? [];
+      list.push({ word, freq });
+      this.byLength.set(word.length, list);
+    }
+    for (const list of this.byLength.values()) list.sort((x, y) => y.freq - x.freq);
+  }
+
+  /** The best correction, or undefined when nothing is close enough. */
+  correct(word: string): string | undefined {
+    if (word.length < 4) return undefined;
+    const max = word.length >= 9 ? 2 : 1;
+    const head = firstLetter(word);
+    let best: { word: string; freq: number; d: number } | undefined;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const cand of this.byLength.get(len) ?? []) {
+        if (best && cand.freq < best.freq && best.d <= 1) break;
+        if (firstLetter(cand.word) !== head) continue;
+        const d = editDistance(word, cand.word, max);
+        if (d > max) continue;
+        if (!best || d < best.d || (d === best.d && cand.freq > best.freq)) best = { ...cand, d };
+      }
+    }
+    return best?.word;
+  }
+}
+
+function firstLetter(word: string): string {
+  const bare = word.startsWith('ال') && word.length > 4 ? word.slice(2) : word;
+  return bare[0] ?? '';
+}
