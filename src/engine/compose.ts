@@ -110,10 +110,14 @@ export class Composer {
     const push = (e: Evidence, force: boolean) => {
       const key = `${e.source}\u0000${e.quote}`;
       if (seen.has(key)) return;
+      // a quote inside one already cited says nothing new; a wider quote replaces the narrower one
+      if (out.some((c) => c.source === e.source && c.quote.includes(e.quote))) return;
+      const narrower = out.findIndex((c) => c.source === e.source && e.quote.includes(c.quote));
       const c = this.citation(e);
-      if (!force && answerLength(text, [...out, c]) > MAX_ANSWER_CHARS) return;
+      const next = narrower >= 0 ? out.map((x, i) => (i === narrower ? c : x)) : [...out, c];
+      if (!force && answerLength(text, next) > MAX_ANSWER_CHARS) return;
       seen.add(key);
-      out.push(c);
+      out.splice(0, out.length, ...next);
     };
     for (const group of perGroup) if (group[0]) push(group[0], out.length === 0);
     for (const group of perGroup) for (const e of group.slice(1)) push(e, false);

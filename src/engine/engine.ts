@@ -28,6 +28,8 @@ export interface EngineInternals extends Engine {
   readonly catalog: Catalog;
   /** The matcher's raw decision for a question (no composition). */
   explain(question: string, context?: AnswerContext): MatchResult | undefined;
+  /** The answer a target (`fact:…`, `meeting:…`, `entity:…`) gives, for baselines and tests. */
+  answerFor(targetId: string): Answer | undefined;
 }
 
 /**
@@ -136,6 +138,15 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     }
   };
 
+  const answerFor = (targetId: string): Answer | undefined => {
+    const [kind, ref] = targetId.split(':') as [string, string];
+    const meta = { score: 1, matched: [targetId] };
+    if (kind === 'meeting') return composer.card(ref, meta);
+    if (kind === 'entity') return composer.profile(ref, meta);
+    const fact = kb.facts.get(ref);
+    return fact ? composer.facts([fact], meta) : undefined;
+  };
+
   return {
     version: kb.version,
     stats: {
@@ -149,6 +160,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     analyzer,
     catalog,
     explain,
+    answerFor,
     answer,
     meetings: () => meetingList,
     meetingCard: (id: string) => composer.card(id),

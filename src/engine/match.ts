@@ -55,6 +55,8 @@ export interface MatchResult {
 
 const PSEUDO = /^\?/;
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
+/** Weight of a question-type term in coverage (an IDF-like unit). */
+const QTYPE_WEIGHT = 1;
 
 /**
  * Scores and chooses targets for one analyzed question.
@@ -94,24 +96,30 @@ export function matchQuestion(
     if (score > (best.get(target) ?? 0)) best.set(target, score);
   }
 
-  const w = (t: string) => (PSEUDO.test(t) ? 0 : index.idf(t));
-  const contentWeight = content.reduce((s, t) => s + w(t), 0);
+  // what the answer must cover: the words, the meeting a follow-up refers to, the specific question type
+  const w = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t));
+  const covering = [
+    ...content,
+    ...(contextMeeting ? [`#${contextMeeting}`] : []),
+    ...qtypeTerms.filter((t) => SPECIFIC_QTYPES.has(t.slice(1))),
+  ];
+  const contentWeight = covering.reduce((s, t) => s + w(t), 0);
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
 
   const scored: Candidate[] = [];
   const top = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60);
   for (const [id, bm25] of top) {
     const target = targets.get(id) as Target;
-    const covered = content.reduce((s, t) => s + (target.terms.has(t) ? w(t) : 0), 0);
+    const covered = covering.reduce((s, t) => s + (target.terms.has(t) ? w(t) : 0), 0);
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of target.questionDocs) {
-      const terms = new Set(index.doc(d).terms.filter((t) => !PSEUDO.test(t)));
+      const terms = new Set(index.doc(d).terms);
       let common = 0;
       let docWeight = 0;
       for (const t of terms) {
         docWeight += w(t);
-        if (content.includes(t)) common += w(t);
+        if (covering.includes(t)) common += w(t);
       }
       const sim = contentWeight + docWeight > 0 ? (2 * common) / (contentWeight + docWeight) : 0;
       if (sim > questionSimilarity) questionSimilarity = sim;

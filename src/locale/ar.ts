@@ -74,3 +74,13 @@ export const cliText = {
   sources: 'المصادر:',
   askUsage: 'الاستخدام: npm run ask -- "سؤالك"   أو   npm run --silent ask -- --json < questions.txt',
 } as const;
+
+/** Texts of the console chat. */
+export const chatText = {
+  banner: `مرحبًا! ${BOT_SCOPE}\nهذه محادثة في الطرفية على المحرك نفسه الذي يستخدمه بوت تيليغرام. لتشغيل البوت: ضع BOT_TOKEN في ملف ‎.env ثم شغّل npm start.`,
+  examples: (qs: readonly string[]) => `أمثلة:\n${qs.map((q) => `• ${q}`).join('\n')}`,
+  howToQuit: 'اكتب سؤالك ثم Enter. للخروج: Ctrl-D أو «خروج».',
+  prompt: 'سؤالك> ',
+  quitWords: ['خروج', 'exit', 'quit'] as readonly string[],
+  bye: 'مع السلامة!',
+} as const;
