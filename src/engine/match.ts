@@ -21,7 +21,7 @@ export interface MatchOptions {
 }
 
 export const DEFAULT_MATCH: MatchOptions = {
-  threshold: 0.55,
+  threshold: 0.65,
   runnerUpRatio: 0.9,
   maxFacts: 2,
 };
@@ -133,12 +133,12 @@ export function matchQuestion(
   scored.sort((a, b) => b.rank - a.rank);
 
   if (analysis.foreign.length > 0) return { answer: false, reason: 'foreign', chosen: [], candidates: scored, confidence: 0 };
+  // «ومن حضره؟» with nothing to refer to: ask which meeting instead of guessing
+  const pointsBack = analysis.followup && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
+  if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
-  if (!first) {
-    const reason = context.meetingId === undefined && analysis.followup && content.length <= 2 ? 'no-context' : 'no-candidate';
-    return { answer: false, reason, chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
-  }
+  if (!first) return { answer: false, reason: 'no-candidate', chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
   if (first.confidence < options.threshold) {
     return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   }

@@ -6,8 +6,8 @@
 import { normalizeWhitespace } from '../text/normalize.ts';
 import type { Knowledge } from './load.ts';
 
-/** A sentence counts as covered when quotes span at least this share of its characters. */
-export const COVERED_SHARE = 0.6;
+/** A sentence counts as covered when quotes span at least this share of its non-space characters (a sentence with two claims needs both quoted). */
+export const COVERED_SHARE = 0.9;
 
 /** Coverage of one article. */
 export interface ArticleCoverage {

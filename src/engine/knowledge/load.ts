@@ -60,8 +60,9 @@ export interface Knowledge {
   readonly lexicon: Lexicon;
 }
 
-/** The default knowledge directory: `knowledge/` at the project root. */
+/** The default knowledge directory: `$KNOWLEDGE_DIR` if set, else `knowledge/` at the project root. */
 export function defaultKnowledgeDir(): string {
+  if (process.env.KNOWLEDGE_DIR) return resolve(process.env.KNOWLEDGE_DIR);
   // src/engine/knowledge/load.ts or dist/<entry>.js → project root
   let dir = fileURLToPath(new URL('.', import.meta.url));
   for (let i = 0; i < 5; i++) {

@@ -221,7 +221,7 @@ export class Analyzer {
     if (mode === 'query') {
       tokens = tokens.map((t) => {
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
-        const fixed = this.corrector.correct(t) ?? this.fuzzyName(t);
+        const fixed = this.correct(t) ?? this.fuzzyName(t);
         if (fixed) corrections.push([t, fixed]);
         return fixed ?? t;
       });
@@ -318,6 +318,15 @@ export class Analyzer {
       corrections,
       tokenCount: tokens.length,
     };
+  }
+
+  /** Corrects a word, also after removing a proclitic («والاجتماغ» → «الاجتماع»). */
+  private correct(token: string): string | undefined {
+    for (const reading of withoutClitics(token)) {
+      const fixed = this.corrector.correct(reading);
+      if (fixed) return fixed;
+    }
+    return undefined;
   }
 
   private fuzzyName(token: string): string | undefined {

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ANSWER_CHARS, answerLength } from '../../src/engine/compose.ts';
+import { normalizeWhitespace } from '../../src/engine/text/normalize.ts';
+import type { Answer } from '../../src/engine/types.ts';
+import { engine } from '../helpers/engine.ts';
+
+function expectVerbatim(a: Answer) {
+  const kb = engine().knowledge;
+  for (const c of a.citations) {
+    const src = kb.sources.get(c.source);
+    expect(src, c.source).toBeDefined();
+    expect(src?.flatText.includes(normalizeWhitespace(c.quote)), c.quote).toBe(true);
+    expect(c.title).toContain(src?.title ?? '∅');
+  }
+}
+
+describe('engine.answer — answers', () => {
+  it('answers a direct question with a verbatim citation', () => {
+    const a = engine().answer('متى عقد الاجتماع الثلاثي الأول لوزراء الدفاع في موسكو؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('28 كانون الأول');
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.meetingId).toBe('trilateral-2022-12');
+    expectVerbatim(a);
+  });
+
+  it('answers dialect, no-hamza, typo and English questions', () => {
+    const cases: [string, string][] = [
+      ['مين حضر الاجتماع الرباعي؟', 'أشتياني'],
+      ['امتى رح يلتقي اردوغان بالاسد', 'أيار'],
+      ['قديش طولت المباحثات التركية الروسية؟', 'ساعة ونصف'],
+      ['وزير الدفاع الروسى سيرجى شويجو', 'شويغو'],
+      ['who attended the first trilateral meeting?', 'أكار'],
+    ];
+    for (const [q, key] of cases) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toContain(key);
+      expectVerbatim(a);
+    }
+  });
+
+  it('shows both accounts where Ankara and Damascus differ, with attribution', () => {
+    const a = engine().answer('ماذا بحث الاجتماع الرباعي؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('رواية أنقرة');
+    expect(a.text).toContain('رواية دمشق');
+    expect(new Set(a.citations.map((c) => c.source)).size).toBeGreaterThan(1);
+  });
+
+  it('shows both years for the break (2011 vs 2012)', () => {
+    const a = engine().answer('متى قطعت العلاقات بين تركيا وسوريا؟');
+    expect(a.text).toContain('2011');
+    expect(a.text).toContain('2012');
+  });
+
+  it('marks inferred dates', () => {
+    const card = engine().meetingCard('moscow-2018-12');
+    expect(card?.text).toContain('مستنتج');
+    expect(engine().meetingCard('trilateral-2022-12')?.text).not.toContain('مستنتج');
+  });
+
+  it('gives a meeting card with date, place, attendees, topics and sources', () => {
+    const a = engine().answer('حدثني عن الاجتماع الرباعي');
+    expect(a.kind).toBe('meeting');
+    expect(a.meetingId).toBe('quad-2023-04');
+    for (const part of ['التاريخ', 'المكان', 'الحضور', 'ما نوقش', 'النتائج', 'أكار', 'أشتياني']) expect(a.text).toContain(part);
+    expectVerbatim(a);
+  });
+
+  it('answers a person by name with a profile', () => {
+    const a = engine().answer('هاكان فيدان');
+    expect(a.kind).toBe('entity');
+    expect(a.text).toContain('الاستخبارات');
+    expectVerbatim(a);
+  });
+});
+
+describe('engine.answer — follow-ups', () => {
+  it('resolves «ومن حضره؟» and «متى كان؟» against the previous meeting', () => {
+    const first = engine().answer('حدثني عن اجتماع نواب وزراء الخارجية');
+    expect(first.meetingId).toBe('deputy-fm-2023-03');
+    const when = engine().answer('متى كان؟', { meetingId: first.meetingId });
+    expect(when.answered).toBe(true);
+    expect(when.text).toContain('آذار');
+    const quadWho = engine().answer('ومن حضره؟', { meetingId: 'quad-2023-04' });
+    expect(quadWho.text).toContain('أشتياني');
+    const sana = engine().answer('وماذا قالت سانا؟', { meetingId: 'quad-2023-04' });
+    expect(sana.text).toContain('M4');
+  });
+
+  it('does not let the context override a question that names another meeting', () => {
+    const a = engine().answer('متى عقد الاجتماع الثلاثي الأول؟', { meetingId: 'quad-2023-04' });
+    expect(a.meetingId).toBe('trilateral-2022-12');
+  });
+
+  it('declines a follow-up without context', () => {
+    expect(engine().answer('ومن حضره؟').answered).toBe(false);
+  });
+});
+
+describe('engine.answer — declines', () => {
+  it('declines out-of-scope questions and small talk', () => {
+    for (const q of ['ما هو أطول نهر في العالم؟', 'كيف أطبخ المقلوبة؟', 'من فاز بكأس العالم 2022؟', 'شكرا', 'مرحبا', '12345', 'asdfgh qwerty']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+    }
+  });
+
+  it('declines near-scope questions instead of answering with the nearest fact', () => {
+    for (const q of [
+      'ماذا قال وزير الخارجية الفرنسي عن التطبيع؟',
+      'ما موقف الأردن من عودة اللاجئين السوريين؟',
+      'كم عدد القواعد العسكرية التركية في سوريا؟',
+      'ماذا قال الأسد عن اللاجئين؟',
+      'ماذا قال بوتين عن الاجتماع الرباعي؟',
+      'ما موقف إيران من انسحاب القوات التركية؟',
+    ]) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.kind, q).toBe('decline');
+      expect(a.suggestions.length, q).toBeGreaterThan(0);
+      expect(a.suggestions.length, q).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('offers suggestions the engine itself answers', () => {
+    const a = engine().answer('ما موقف السعودية من التطبيع؟');
+    for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
+  });
+});
+
+describe('engine.answer — bad input never throws', () => {
+  it('gives a clear Arabic reply to empty, long, emoji, HTML, NUL and control input', () => {
+    const cases = ['', '   \n\t', '؟؟!!...', '🙂🙂🙂', 'ب'.repeat(5000), '<b>متى</b> <script>alert(1)</script>', 'متى\u0000 عقد الاجتماع', '\u202Eمن حضر\u202C', '**من** _حضر_ `الاجتماع`', 'who حضر el اجتماع'];
+    for (const q of cases) {
+      const a = engine().answer(q);
+      expect(a.text.length, q).toBeGreaterThan(0);
+      expect(a.text).toMatch(/[\u0600-\u06FF]/);
+    }
+    expect(engine().answer('').kind).toBe('invalid');
+    expect(engine().answer('ب'.repeat(5000)).text).toContain('4096');
+    expect(engine().answer('🙂🙂').kind).toBe('invalid');
+  });
+
+  it('survives random input', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ًٌٍَُِّْـ٠١٢؟،؛abcXYZ019<>&"\'\u0000\u200F🙂 \n';
+    for (let i = 0; i < 300; i++) {
+      const q = Array.from({ length: Math.floor(rnd() * 80) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const a = engine().answer(q);
+      expect(typeof a.text).toBe('string');
+      if (a.answered) expect(a.citations.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('engine — answers fit one Telegram message and every target is well-formed', () => {
+  it('keeps every possible answer within the budget, with citations', () => {
+    const e = engine();
+    for (const id of e.catalog.targets.keys()) {
+      const a = e.answerFor(id);
+      expect(a, id).toBeDefined();
+      expect(a?.citations.length, id).toBeGreaterThan(0);
+      expect(answerLength(a?.text ?? '', a?.citations ?? []), id).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+      if (a) expectVerbatim(a);
+    }
+  });
+
+  it('answers every curated question with its own target', () => {
+    const e = engine();
+    const misses = e.knowledge.questions.filter((q) => !e.answer(q.q).matched.includes(q.target)).map((q) => `${q.q} → ${e.answer(q.q).matched.join(',') || 'declined'} (want ${q.target})`);
+    expect(misses.length / e.knowledge.questions.length, misses.join('\n')).toBeLessThan(0.05);
+  });
+
+  it('lists meetings newest first and the five sources', () => {
+    const ms = engine().meetings();
+    expect(ms.filter((m) => m.status === 'held')[0]?.id).toBe('quad-2023-04');
+    expect(ms[ms.length - 1]?.id).toBe('moscow-2018-12');
+    for (const m of ms) expect(m.shortTitle.length).toBeLessThanOrEqual(40);
+    expect(engine().sources().map((s) => s.id.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
+    expect(engine().examples(3)).toHaveLength(3);
+  });
+});

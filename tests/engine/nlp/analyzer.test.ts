@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { engine } from '../../helpers/engine.ts';
+
+const analyze = (q: string) => engine().analyzer.analyze(q, { mode: 'query' });
+
+describe('Analyzer', () => {
+  it('reads dialect question words', () => {
+    expect(analyze('مين حضر؟').qtypes).toContain('who');
+    expect(analyze('امتى رح يلتقوا؟').qtypes).toContain('when');
+    expect(analyze('وين صار الاجتماع').qtypes).toContain('where');
+    expect(analyze('ليش تأجل اللقاء').qtypes).toContain('why');
+    expect(analyze('قديش طولت المباحثات').qtypes).toContain('howlong');
+    expect(analyze('شو بدها تركيا').terms).toContain('يريد');
+  });
+
+  it('resolves spelling variants of names to one entity', () => {
+    for (const q of ['شويغو', 'شويجو', 'Shoigu', 'سيرجي شويجو']) expect(analyze(q).entities, q).toEqual(['shoigu']);
+    for (const q of ['تشاووش أوغلو', 'جاويش اوغلو', 'تشاوش أوغلو', 'Cavusoglu']) expect(analyze(q).entities, q).toEqual(['cavusoglu']);
+    for (const q of ['كالن', 'قالن', 'إبراهيم قالن']) expect(analyze(q).entities, q).toEqual(['kalin']);
+    for (const q of ['M4', 'm-4', 'ام فور', 'ام 4']) expect(analyze(q).entities, q).toEqual(['m4']);
+    for (const q of ['قسد', 'قوات سوريا الديمقراطية', 'SDF']) expect(analyze(q).entities, q).toEqual(['sdf']);
+  });
+
+  it('finds names with proclitics attached', () => {
+    expect(analyze('ماذا قال أردوغان للأسد').entities).toEqual(expect.arrayContaining(['erdogan', 'assad']));
+    expect(analyze('وقسد').entities).toEqual(['sdf']);
+  });
+
+  it('corrects small typos against the knowledge vocabulary', () => {
+    const a = analyze('شويغوا والاجتماغ');
+    expect(a.entities).toContain('shoigu');
+    expect(a.unknown).toEqual([]);
+  });
+
+  it('does not "correct" real words it does not know into known ones', () => {
+    expect(analyze('كم عدد القواعد العسكرية').unknown).toContain('القواعد');
+  });
+
+  it('understands English words', () => {
+    const a = analyze('Who is the Syrian defense minister?');
+    expect(a.qtypes).toContain('who');
+    expect(a.entities).toContain('syria');
+    expect(a.terms).toEqual(expect.arrayContaining(['وزير', 'دفاع']));
+  });
+
+  it('recognizes dates and meetings by name', () => {
+    expect(analyze('المحادثات التي جرت في 28 كانون الأول').terms).toEqual(expect.arrayContaining(['t:d28', 't:m12']));
+    expect(analyze('اجتماع 28 كانون الأول').meetings).toEqual(['trilateral-2022-12']);
+    expect(analyze('حدثني عن الاجتماع الرباعي').meetings).toEqual(['quad-2023-04']);
+    expect(analyze('ما جرى يومي ١٥ و١٦ آذار').terms).toEqual(expect.arrayContaining(['t:d15', 't:d16', 't:m3']));
+  });
+
+  it('flags names the articles do not cover', () => {
+    expect(analyze('ما موقف الأردن؟').foreign).toEqual(['الاردن']);
+    expect(analyze('ماذا قال بوتين').foreign).toEqual(['بوتين']);
+  });
+
+  it('flags small talk without content', () => {
+    expect(analyze('السلام عليكم').smalltalk).toEqual(['greeting']);
+    expect(analyze('شكرا جزيلا').terms).toEqual([]);
+  });
+});
