@@ -26,8 +26,6 @@ export interface Target {
   readonly meetingsAttended: readonly string[];
   /** The canonical curated question, shown as a suggestion. */
   canonicalQuestion?: string;
-  /** Numbers of the target's curated-question documents. */
-  readonly questionDocs: number[];
 }
 
 /** Question-type pseudo-terms a fact of each slot answers. */
@@ -68,6 +66,11 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const index = new Bm25Index();
   const targets = new Map<string, Target>();
   const analyze = (text: string) => analyzer.analyze(text, { mode: 'index' });
+  /** Analyzes texts one by one (each one's analysis is cached by the analyzer) and merges them. */
+  const analyzeAll = (texts: readonly string[]) => {
+    const parts = texts.filter(Boolean).map(analyze);
+    return { terms: parts.flatMap((p) => p.terms), entities: [...new Set(parts.flatMap((p) => p.entities))] };
+  };
 
   const expand = (ids: Iterable<string>): Set<string> => {
     const out = new Set<string>();
@@ -90,7 +93,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       closure: new Set(),
       speakers: new Set(),
       meetingsAttended: [],
-      questionDocs: [],
       ...extra,
     };
     targets.set(t.id, t);
@@ -100,14 +102,13 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const addDoc = (target: Target, field: IndexedDoc['field'], terms: readonly string[]) => {
     const id = index.add({ target: target.id, field, terms });
     for (const term of terms) target.terms.add(term);
-    if (field === 'q') target.questionDocs.push(id);
     return id;
   };
 
   const meetingEntities = (m: MeetingEntry): string[] => [
     ...m.participants,
     ...m.countries,
-    ...analyze(`${m.place ?? ''} ${m.title}`).entities,
+    ...analyzeAll([m.place ?? '', m.title]).entities,
   ];
   const meetingDateTerms = (m: MeetingEntry): string[] => {
     if (!m.date) return [];
@@ -119,7 +120,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   for (const m of kb.meetings.values()) {
     const t = newTarget('meeting', m.id, { meeting: m.id });
     const names = m.participants.map((p) => kb.entities.get(p)?.name ?? '').join(' ');
-    const a = analyze([m.title, m.shortTitle, ...m.aliases, m.level, m.place ?? '', names, m.participantsNote ?? ''].join(' \n '));
+    const a = analyzeAll([m.title, m.shortTitle, ...m.aliases, m.level, m.place ?? '', names, m.participantsNote ?? '']);
     addDoc(t, 'name', [...a.terms, `#${m.id}`, '?what', ...meetingDateTerms(m)]);
     for (const e of expand(meetingEntities(m))) t.closure.add(e);
   }
@@ -129,7 +130,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   for (const f of kb.facts.values()) {
     const t = newTarget('fact', f.id, f.meeting ? { meeting: f.meeting } : {});
     const meeting = f.meeting ? kb.meetings.get(f.meeting) : undefined;
-    const text = analyze([f.text, ...f.keywords].join(' \n '));
+    const text = analyzeAll([f.text, ...f.keywords]);
     const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];
     if (f.by !== 'article') extra.push(`@${f.by}`);
     if (meeting) {
@@ -137,7 +138,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       if (f.slot === 'date') extra.push(...meetingDateTerms(meeting));
     }
     addDoc(t, 'text', [...text.terms, ...extra]);
-    const quotes = analyze(f.evidence.map((e) => e.quote).join(' \n '));
+    const quotes = analyzeAll(f.evidence.map((e) => e.quote));
     addDoc(t, 'quote', quotes.terms);
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
     for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
@@ -149,7 +150,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     if (e.type !== 'person') continue;
     const attended = [...kb.meetings.values()].filter((m) => m.participants.includes(e.id)).map((m) => m.id);
     const t = newTarget('entity', e.id, { meetingsAttended: attended });
-    const a = analyze([e.name, ...e.aliases, e.role ?? ''].join(' \n '));
+    const a = analyzeAll([e.name, ...e.aliases, e.role ?? '']);
     const places = attended.flatMap((m) => analyze(kb.meetings.get(m)?.place ?? '').entities.map((x) => `@${x}`));
     addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', ...attended.map((m) => `#${m}`), ...new Set(places)]);
     for (const x of expand([e.id, ...a.entities, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);

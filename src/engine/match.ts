@@ -87,14 +87,7 @@ export function matchQuestion(
   const queryTerms = [...content, ...qtypeTerms, ...(contextMeeting ? [`#${contextMeeting}`] : [])];
   const weights = new Map<string, number>();
   for (const t of qtypeTerms) weights.set(t, 0.35);
-  const docScores = index.search(queryTerms, weights);
-
-  // best document per target
-  const best = new Map<string, number>();
-  for (const [doc, score] of docScores) {
-    const target = index.doc(doc).target;
-    if (score > (best.get(target) ?? 0)) best.set(target, score);
-  }
+  const hits = index.searchTargets(queryTerms, 60, weights);
 
   // what the answer must cover: the words, the meeting a follow-up refers to, the specific question type
   const w = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t));
@@ -107,13 +100,12 @@ export function matchQuestion(
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
 
   const scored: Candidate[] = [];
-  const top = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60);
-  for (const [id, bm25] of top) {
+  for (const { target: id, score: bm25, questionDocs } of hits) {
     const target = targets.get(id) as Target;
     const covered = covering.reduce((s, t) => s + (target.terms.has(t) ? w(t) : 0), 0);
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
-    for (const d of target.questionDocs) {
+    for (const d of questionDocs) {
       const terms = new Set(index.doc(d).terms);
       let common = 0;
       let docWeight = 0;
@@ -174,3 +166,4 @@ function vetoFor(
   if (analysis.qtypes.includes('howmany') && !target.terms.has('?howmany')) return 'number';
   return undefined;
 }
+

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { normalizeWhitespace } from '../text/normalize.ts';
 import { KnowledgeError } from './errors.ts';
@@ -87,11 +87,11 @@ function readFile(file: string, hash: ReturnType<typeof createHash>): string {
 function readYaml(file: string, hash: ReturnType<typeof createHash>): unknown {
   const content = readFile(file, hash);
   try {
-    return parseYaml(content, { prettyErrors: true, uniqueKeys: true });
+    return yaml.load(content, { filename: file, schema: yaml.CORE_SCHEMA });
   } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    const msg = (e as Error).message.split('\n')[0];
-    throw new KnowledgeError(displayPath(file), line ? `line ${line}` : '', '', `invalid YAML: ${msg}`);
+    const line = (e as { mark?: { line: number } }).mark?.line;
+    const msg = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
+    throw new KnowledgeError(displayPath(file), line !== undefined ? `line ${line + 1}` : '', '', `invalid YAML: ${msg}`);
   }
 }
 

@@ -163,8 +163,14 @@ export class Analyzer {
     this.nameFuse = new Fuse(fuseItems, { keys: ['token'], includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3 });
 
     // 4. the known vocabulary: every term the knowledge base (articles included) produces
+    // (index-mode analyses are cached: the catalog reuses them for the same texts)
     for (const text of allTexts) for (const t of this.analyze(text, { mode: 'index' }).terms) this.knownTerms.add(t);
     for (const m of kb.meetings.values()) if (m.date) for (const t of isoDateTokens(m.date.resolved)) this.knownTerms.add(t);
+  }
+
+  /** Forgets cached analyses (benchmarks measure uncached work). */
+  clearCache(): void {
+    this.cache.clear();
   }
 
   /** True when the term occurs somewhere in the knowledge base. */
@@ -215,7 +221,11 @@ export class Analyzer {
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ');
-    let tokens = tokenize(normalizeArabic(prepared));
+    return this.analyzeTokens(tokenize(normalizeArabic(prepared)), mode);
+  }
+
+  private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode']): Analysis {
+    let tokens = [...input];
     const corrections: [string, string][] = [];
     const unknown: string[] = [];
     if (mode === 'query') {

@@ -33,6 +33,9 @@ const WEAK_MONTHS = new Set(['اب', 'may', 'march', 'jan', 'feb', 'apr', 'dec']
 
 const monthPhrases = MONTHS.map(([name, m]) => ({ tokens: name.split(' '), month: m })).sort((a, b) => b.tokens.length - a.tokens.length);
 const weekdayMap = new Map(WEEKDAYS);
+/** First words of every month name and every weekday: a cheap test before the full match. */
+const DATE_HEADS = new Set([...monthPhrases.map((p) => p.tokens[0] as string), ...weekdayMap.keys()]);
+const isDateHead = (t: string) => DATE_HEADS.has(t) || DATE_HEADS.has(stripPrefix(t));
 
 /** A date token found at a position, with how many tokens it consumed. */
 export interface DateMatch {
@@ -65,7 +68,7 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
   const t = tokens[at];
   if (t === undefined) return undefined;
   // day + month
-  if (isDay(t)) {
+  if (isDay(t) && tokens[at + 1] !== undefined && (isDateHead(tokens[at + 1] as string) || tokens[at + 1] === 'و')) {
     const m = matchMonth(tokens, at + 1, true);
     if (m) return { tokens: [`t:d${Number(t)}`, `t:m${m.month}`], length: 1 + m.length };
     // «15 و16 اذار»: two days joined by و before the month
@@ -75,6 +78,7 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
     }
   }
   if (/^(19|20)\d{2}$/.test(t)) return { tokens: [`t:y${t}`], length: 1 };
+  if (!isDateHead(t)) return undefined;
   const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? ''));
   if (m) return { tokens: [`t:m${m.month}`], length: m.length };
   const wd = weekdayMap.get(t) ?? weekdayMap.get(stripPrefix(t));

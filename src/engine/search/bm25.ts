@@ -17,13 +17,28 @@ export interface Bm25Options {
   readonly k1: number;
   readonly b: number;
   readonly fieldWeight: Readonly<Record<IndexedDoc['field'], number>>;
+  /**
+   * At most this many postings are scanned per query term, highest impact first. Very common terms
+   * carry little IDF, so capping them keeps a query's cost bounded as the knowledge base grows
+   * (sublinear), without changing results on small bases.
+   */
+  readonly maxPostingsPerTerm: number;
 }
 
 export const DEFAULT_BM25: Bm25Options = {
   k1: 1.2,
   b: 0.5,
   fieldWeight: { q: 1, name: 1, text: 0.85, quote: 0.6 },
+  maxPostingsPerTerm: 3000,
 };
+
+/** A target found by {@link Bm25Index.searchTargets}: its best document score and its touched curated questions. */
+export interface TargetHit {
+  readonly target: string;
+  readonly score: number;
+  /** Curated-question documents of this target that share a term with the query, best first. */
+  readonly questionDocs: readonly number[];
+}
 
 /**
  * @example
@@ -35,7 +50,13 @@ export const DEFAULT_BM25: Bm25Options = {
 export class Bm25Index {
   private readonly docs: IndexedDoc[] = [];
   private readonly lengths: number[] = [];
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly targetIds = new Map<string, number>();
+  private readonly targetNames: string[] = [];
+  private docTarget = new Int32Array(0);
+  private docIsQuestion = new Uint8Array(0);
+  private targetBest = new Float64Array(0);
+  private touched: number[] = [];
+  private readonly postings = new Map<string, { doc: number; tf: number; impact: number }[]>();
   private avgLength = new Map<IndexedDoc['field'], number>();
   private idfCache = new Map<string, number>();
   private maxIdfValue = 0;
@@ -47,12 +68,16 @@ export class Bm25Index {
   add(doc: IndexedDoc): number {
     const id = this.docs.length;
     this.docs.push(doc);
+    if (!this.targetIds.has(doc.target)) {
+      this.targetIds.set(doc.target, this.targetNames.length);
+      this.targetNames.push(doc.target);
+    }
     this.lengths.push(doc.terms.length);
     const tf = new Map<string, number>();
     for (const t of doc.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [term, n] of tf) {
       const list = this.postings.get(term) ?? [];
-      list.push({ doc: id, tf: n });
+      list.push({ doc: id, tf: n, impact: 0 });
       this.postings.set(term, list);
     }
     return id;
@@ -70,11 +95,23 @@ export class Bm25Index {
     });
     this.avgLength = new Map([...sums].map(([f, [total, count]]) => [f, total / Math.max(1, count)]));
     this.idfCache = new Map();
+    const { k1, b, fieldWeight } = this.options;
     for (const [term, list] of this.postings) {
       this.idfCache.set(term, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+      // precompute each posting's term-frequency part of BM25, and order by it (impact order)
+      for (const p of list) {
+        const d = this.docs[p.doc] as IndexedDoc;
+        const norm = 1 - b + (b * (this.lengths[p.doc] as number)) / (this.avgLength.get(d.field) ?? 1);
+        p.impact = ((p.tf * (k1 + 1)) / (p.tf + k1 * norm)) * fieldWeight[d.field];
+      }
+      if (list.length > this.options.maxPostingsPerTerm) list.sort((x, y) => y.impact - x.impact);
     }
     this.maxIdfValue = Math.log(1 + (n + 0.5) / 0.5);
     this.scores = new Float64Array(n);
+    this.docTarget = Int32Array.from(this.docs, (d) => this.targetIds.get(d.target) as number);
+    this.docIsQuestion = Uint8Array.from(this.docs, (d) => (d.field === 'q' ? 1 : 0));
+    this.targetBest = new Float64Array(this.targetNames.length);
+    this.touched = [];
   }
 
   /** Inverse document frequency; terms absent from the index get the maximum. */
@@ -101,30 +138,66 @@ export class Bm25Index {
     return this.docs.length;
   }
 
+  /** Accumulates BM25 scores into `this.scores` for the docs in `this.touched` (previous scores cleared). */
+  private accumulate(terms: readonly string[], weights?: ReadonlyMap<string, number>): void {
+    const scores = this.scores;
+    for (const doc of this.touched) scores[doc] = 0;
+    const touched: number[] = [];
+    const cap = this.options.maxPostingsPerTerm;
+    for (const term of new Set(terms)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term) * (weights?.get(term) ?? 1);
+      const end = Math.min(list.length, cap);
+      for (let i = 0; i < end; i++) {
+        const { doc, impact } = list[i] as { doc: number; impact: number };
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] as number) + idf * impact;
+      }
+    }
+    this.touched = touched;
+  }
+
   /**
    * Scores every document that shares a term with the query; returns doc number → weighted BM25.
    * @param weights optional per-term query weights (default 1)
    */
   search(terms: readonly string[], weights?: ReadonlyMap<string, number>): Map<number, number> {
-    const { k1, b, fieldWeight } = this.options;
-    const touched: number[] = [];
+    this.accumulate(terms, weights);
+    return new Map(this.touched.map((doc) => [doc, this.scores[doc] as number]));
+  }
+
+  /**
+   * The `k` targets whose best document scores highest, with each one's touched curated questions
+   * (at most `perTarget`, best first). Integer bookkeeping only: cost follows the postings scanned.
+   */
+  searchTargets(terms: readonly string[], k: number, weights?: ReadonlyMap<string, number>, perTarget = 8): TargetHit[] {
+    this.accumulate(terms, weights);
     const scores = this.scores;
-    for (const term of new Set(terms)) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term) * (weights?.get(term) ?? 1);
-      for (const { doc, tf } of list) {
-        const d = this.docs[doc] as IndexedDoc;
-        const norm = 1 - b + (b * (this.lengths[doc] as number)) / (this.avgLength.get(d.field) ?? 1);
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + idf * ((tf * (k1 + 1)) / (tf + k1 * norm)) * fieldWeight[d.field];
-      }
+    const best = this.targetBest;
+    const targets: number[] = [];
+    for (const doc of this.touched) {
+      const t = this.docTarget[doc] as number;
+      const s = scores[doc] as number;
+      if (best[t] === 0) targets.push(t);
+      if (s > (best[t] as number)) best[t] = s;
     }
-    const out = new Map<number, number>();
-    for (const doc of touched) {
-      out.set(doc, scores[doc] as number);
-      scores[doc] = 0;
+    // top k targets by best score
+    targets.sort((a, b) => (best[b] as number) - (best[a] as number));
+    const top = targets.slice(0, k);
+    const rankOf = new Map(top.map((t, i) => [t, i]));
+    const questions: number[][] = top.map(() => []);
+    for (const doc of this.touched) {
+      if (this.docIsQuestion[doc] !== 1) continue;
+      const r = rankOf.get(this.docTarget[doc] as number);
+      if (r !== undefined) (questions[r] as number[]).push(doc);
     }
-    return out;
+    const hits = top.map((t, i) => ({
+      target: this.targetNames[t] as string,
+      score: best[t] as number,
+      questionDocs: (questions[i] as number[]).sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, perTarget),
+    }));
+    for (const t of targets) best[t] = 0;
+    return hits;
   }
 }
