@@ -12,7 +12,7 @@ import { Bm25Index, type IndexedDoc } from './search/bm25.ts';
 export interface Target {
   /** `fact:<id>`, `meeting:<id>` or `entity:<id>`. */
   readonly id: string;
-  readonly kind: 'fact' | 'meeting' | 'entity';
+  readonly kind: 'fact' | 'meeting' | 'entity' | 'overview';
   readonly ref: string;
   /** Every term of every document of the target. */
   readonly terms: Set<string>;
@@ -156,6 +156,11 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     for (const x of expand([e.id, ...a.entities, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);
     for (const x of expand([e.id])) t.speakers.add(x);
   }
+
+  // the overview of all meetings, for broad questions («ما هي الاجتماعات؟», «آخر أخبار التطبيع»)
+  const overview = newTarget('overview', 'meetings');
+  addDoc(overview, 'name', [...analyze('الاجتماعات واللقاءات والمحادثات بين تركيا وسوريا في موسكو: التسلسل الزمني لمسار التطبيع').terms, '?what', '?when']);
+  for (const m of kb.meetings.values()) for (const e of expand(meetingEntities(m))) overview.closure.add(e);
 
   // curated questions
   for (const q of kb.questions) {

@@ -91,6 +91,21 @@ export class Composer {
     return { ...card, score: meta.score, matched: meta.matched };
   }
 
+  /** The timeline of all meetings, oldest first, each with the quote that dates it. */
+  overview(meta: { score: number; matched: readonly string[] }): Answer {
+    const meetings = [...this.kb.meetings.values()].sort((a, b) => sortKey(a, this.kb).localeCompare(sortKey(b, this.kb)));
+    const lines = [engineText.meetingsOverview];
+    const cite: Evidence[][] = [];
+    for (const m of meetings) {
+      const status = m.status === 'held' ? '' : ` — ${engineText.card.statusName[m.status]}`;
+      lines.push(`• ${m.date ? this.dateLabel(m) : engineText.card.dateUnknown}: ${m.title}${status}.`);
+      const dated = this.slotFacts(m.id, 'date')[0] ?? (this.factsByMeeting.get(m.id) ?? [])[0];
+      if (dated) cite.push(dated.evidence.slice(0, 1));
+    }
+    const text = lines.join('\n');
+    return { answered: true, kind: 'overview', text, citations: this.fit(text, cite), suggestions: [], score: meta.score, matched: meta.matched };
+  }
+
   /** A person's profile, or undefined. */
   profile(entityId: string, meta: { score: number; matched: readonly string[] }): Answer | undefined {
     const p = this.profiles.get(entityId);
@@ -191,4 +206,11 @@ export class Composer {
       matched: [`entity:${e.id}`],
     };
   }
+}
+
+/** Chronological key of a meeting: its date, or (planned/possible) the latest date of its sources. */
+function sortKey(m: MeetingEntry, kb: Knowledge): string {
+  if (m.date) return m.date.resolved;
+  const dates = m.sources.map((s) => kb.sources.get(s)?.date.resolved ?? '').sort();
+  return `${dates[dates.length - 1] ?? ''}~`;
 }

@@ -99,6 +99,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     const t: Target = first.target;
     if (t.kind === 'meeting') return composer.card(t.ref, { score, matched }) as Answer;
     if (t.kind === 'entity') return composer.profile(t.ref, { score, matched }) as Answer;
+    if (t.kind === 'overview') return composer.overview({ score, matched });
     const facts = result.chosen.filter((c) => c.target.kind === 'fact').map((c) => kb.facts.get(c.target.ref) as Fact);
     return composer.facts(facts, { score, matched });
   };
@@ -143,6 +144,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     const meta = { score: 1, matched: [targetId] };
     if (kind === 'meeting') return composer.card(ref, meta);
     if (kind === 'entity') return composer.profile(ref, meta);
+    if (kind === 'overview') return composer.overview(meta);
     const fact = kb.facts.get(ref);
     return fact ? composer.facts([fact], meta) : undefined;
   };

@@ -18,6 +18,7 @@ export type AnswerKind =
   | 'fact' // one or more curated facts
   | 'meeting' // a meeting card
   | 'entity' // a person / organisation profile
+  | 'overview' // the timeline of all meetings
   | 'decline' // the articles do not cover the question
   | 'smalltalk' // greeting, thanks, who-are-you: a friendly reply, not an answer
   | 'invalid'; // empty, too long, emoji only, …: a clear reply, not an answer

@@ -53,7 +53,7 @@ export const engineText = {
   },
   disputed: 'تختلف الروايات في هذه النقطة:',
   alsoRelevant: 'وذات صلة:',
-  meetingsOverview: 'الاجتماعات التي تذكرها المقالات، من الأحدث إلى الأقدم:',
+  meetingsOverview: 'الاجتماعات التي تذكرها المقالات، من الأقدم إلى الأحدث:',
   listSeparator: '، ',
   listLastSeparator: ' و',
 } as const;

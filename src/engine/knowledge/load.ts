@@ -242,7 +242,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   for (const file of listYaml(f('questions'))) {
     for (const g of parseEntries(file, readYaml(file, hash), QuestionGroupSchema, (e) => e.target)) {
       const [kind, ref] = g.target.split(':') as [string, string];
-      const exists = kind === 'fact' ? facts.has(ref) : kind === 'meeting' ? meetings.has(ref) : entities.has(ref);
+      const exists = kind === 'fact' ? facts.has(ref) : kind === 'meeting' ? meetings.has(ref) : kind === 'entity' ? entities.has(ref) : ref === 'meetings';
       if (!exists) throw new KnowledgeError(displayPath(file), g.target, 'target', `unknown ${kind} ${ref}`);
       g.q.forEach((q, i) => {
         const key = normalizeWhitespace(q);

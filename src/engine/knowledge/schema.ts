@@ -120,7 +120,7 @@ export const FactSchema = z.strictObject({
 });
 export type FactEntry = z.infer<typeof FactSchema>;
 
-export const TargetRef = z.string().regex(/^(fact|meeting|entity):[a-z0-9][a-z0-9-]*$/, 'fact:<id>, meeting:<id> or entity:<id>');
+export const TargetRef = z.string().regex(/^((fact|meeting|entity):[a-z0-9][a-z0-9-]*|overview:meetings)$/, 'fact:<id>, meeting:<id>, entity:<id> or overview:meetings');
 
 export const QuestionGroupSchema = z.strictObject({
   target: TargetRef,
