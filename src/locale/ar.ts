@@ -84,3 +84,10 @@ export const chatText = {
   quitWords: ['خروج', 'exit', 'quit'] as readonly string[],
   bye: 'مع السلامة!',
 } as const;
+
+/** Texts of `npm run kb:gaps`. */
+export const kbGapsText = {
+  empty: (path: string) => `لا أسئلة غير مُجابة في ${path}.`,
+  header: (entries: number, groups: number, path: string) =>
+    `${entries} سؤالًا لم تُجب عنه المقالات، في ${groups} مجموعة (${path})، الأكثر تكرارًا أولًا:`,
+} as const;
