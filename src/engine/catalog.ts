@@ -16,9 +16,13 @@ export interface Target {
   readonly ref: string;
   /** Every term of every document of the target. */
   readonly terms: Set<string>;
+  /** Terms that count toward coverage: answer text, curated questions, name cards — not quotes. */
+  readonly coverTerms: Set<string>;
+  /** Ordered term sequences of the answer text and quotes (for «how many X» phrase checks). */
+  readonly sequences: (readonly string[])[];
   /** Entities the target involves, expanded with their countries. */
   readonly closure: Set<string>;
-  /** Who speaks or holds the position (claimant and subjects), expanded with countries. */
+  /** Who speaks or holds the position (claimant and `holders`), expanded with countries. */
   readonly speakers: Set<string>;
   /** The meeting the target belongs to (facts) or is (meetings). */
   readonly meeting?: string;
@@ -55,6 +59,8 @@ export interface Catalog {
   readonly index: Bm25Index;
   /** Entity id → its type (person, country, place, …). */
   readonly entityTypes: ReadonlyMap<string, string>;
+  /** Entity id → its country, where it has one. */
+  readonly entityCountry: ReadonlyMap<string, string>;
 }
 
 /**
@@ -90,6 +96,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       kind,
       ref,
       terms: new Set(),
+      coverTerms: new Set(),
+      sequences: [],
       closure: new Set(),
       speakers: new Set(),
       meetingsAttended: [],
@@ -101,7 +109,11 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
 
   const addDoc = (target: Target, field: IndexedDoc['field'], terms: readonly string[]) => {
     const id = index.add({ target: target.id, field, terms });
-    for (const term of terms) target.terms.add(term);
+    for (const term of terms) {
+      target.terms.add(term);
+      if (field !== 'quote') target.coverTerms.add(term);
+    }
+    if (field === 'text' || field === 'quote') target.sequences.push(terms);
     return id;
   };
 
@@ -142,7 +154,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     addDoc(t, 'quote', quotes.terms);
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
     for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
-    for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.about])) t.speakers.add(e);
+    for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.holders])) t.speakers.add(e);
   }
 
   // people: profile cards
@@ -173,5 +185,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
 
   index.build();
   const entityTypes = new Map([...kb.entities.values()].map((e) => [e.id, e.type]));
-  return { targets, index, entityTypes };
+  const entityCountry = new Map([...kb.entities.values()].filter((e) => e.country).map((e) => [e.id, e.country as string]));
+  return { targets, index, entityTypes, entityCountry };
 }

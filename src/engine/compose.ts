@@ -94,7 +94,7 @@ export class Composer {
   /** The timeline of all meetings, oldest first, each with the quote that dates it. */
   overview(meta: { score: number; matched: readonly string[] }): Answer {
     const meetings = [...this.kb.meetings.values()].sort((a, b) => sortKey(a, this.kb).localeCompare(sortKey(b, this.kb)));
-    const lines = [engineText.meetingsOverview];
+    const lines: string[] = [engineText.meetingsOverview];
     const cite: Evidence[][] = [];
     for (const m of meetings) {
       const status = m.status === 'held' ? '' : ` — ${engineText.card.statusName[m.status]}`;

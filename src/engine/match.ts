@@ -56,7 +56,7 @@ export interface MatchResult {
 const PSEUDO = /^\?/;
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
-const QTYPE_WEIGHT = 1;
+const QTYPE_WEIGHT = 3;
 
 /**
  * Scores and chooses targets for one analyzed question.
@@ -102,7 +102,7 @@ export function matchQuestion(
   const scored: Candidate[] = [];
   for (const { target: id, score: bm25, questionDocs } of hits) {
     const target = targets.get(id) as Target;
-    const covered = covering.reduce((s, t) => s + (target.terms.has(t) ? w(t) : 0), 0);
+    const covered = covering.reduce((s, t) => s + (target.coverTerms.has(t) ? w(t) : 0), 0);
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of questionDocs) {
@@ -159,11 +159,27 @@ function vetoFor(
       (target.kind === 'entity' && target.meetingsAttended.some((m) => meetingRefs.includes(m)));
     if (!inMeeting) return 'meeting';
   }
-  if (analysis.speech && target.kind === 'fact') {
-    const speakers = analysis.entities.filter((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
-    if (speakers.length > 0 && !speakers.some((e) => target.speakers.has(e))) return 'speaker';
+  // «ماذا قال X» / «ما موقف X»: X must be the one speaking or holding the position
+  const speakers = analysis.speakers.map((e) => (speakerTypes.has(catalog.entityTypes.get(e) ?? '') ? e : (catalog.entityCountry.get(e) ?? e)));
+  if (analysis.speech && speakers.length > 0) {
+    if (target.kind !== 'fact' || !speakers.some((e) => target.speakers.has(e))) return 'speaker';
   }
-  if (analysis.qtypes.includes('howmany') && !target.terms.has('?howmany')) return 'number';
+  if (analysis.qtypes.includes('howmany')) {
+    if (!target.terms.has('?howmany')) return 'number';
+    // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text
+    const c = analysis.count;
+    if (c && !target.sequences.some((seq) => hasPhrase(seq, c.head, c.modifier))) return 'number';
+  }
   return undefined;
 }
 
+
+/** True when `head` occurs in the sequence, followed within 3 terms by `modifier` when given. */
+function hasPhrase(seq: readonly string[], head: string, modifier?: string): boolean {
+  for (let i = 0; i < seq.length; i++) {
+    if (seq[i] !== head) continue;
+    if (!modifier) return true;
+    for (let j = i + 1; j <= i + 3 && j < seq.length; j++) if (seq[j] === modifier) return true;
+  }
+  return false;
+}

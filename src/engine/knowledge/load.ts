@@ -218,6 +218,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       x.about.forEach((a, i) => {
         if (!entities.has(a)) throw where(`about[${i}]`, `unknown entity ${a}`);
       });
+      x.holders.forEach((a, i) => {
+        if (!entities.has(a)) throw where(`holders[${i}]`, `unknown entity ${a}`);
+      });
       checkEvidence(file, x.id, 'evidence', x.evidence);
       facts.set(x.id, { ...x, file: displayPath(file) });
     }

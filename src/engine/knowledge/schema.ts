@@ -108,6 +108,8 @@ export const FactSchema = z.strictObject({
   by: z.union([z.literal('article'), id]),
   /** Other entities the claim is about (the claimant and entities named in the text are found automatically). */
   about: z.array(id).default([]),
+  /** Who holds the position when the article narrates it (`by: article`), e.g. «تسعى أنقرة…» → turkey. */
+  holders: z.array(id).default([]),
   /** The Arabic answer sentence(s). */
   text,
   /** A short form for meeting cards (≤ 160 characters). */
@@ -158,5 +160,7 @@ export const LexiconSchema = z.strictObject({
   followup: wordList,
   /** Words that ask for statements or positions («قال», «موقف»): the claimant must match. */
   speech: wordList,
+  /** Words after which a named entity is the object of a statement, not its speaker. */
+  objectMarkers: wordList,
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;

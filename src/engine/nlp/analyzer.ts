@@ -33,6 +33,10 @@ export interface Analysis {
   readonly foreign: readonly string[];
   /** The text asks what someone said or thinks. */
   readonly speech: boolean;
+  /** Who the question asks about as speaker or position holder («ماذا قال الأسد عن أردوغان» → assad). */
+  readonly speakers: readonly string[];
+  /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
+  readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
   readonly followup: boolean;
   /** Small talk kinds found (greeting, thanks, …). */
@@ -68,6 +72,7 @@ export class Analyzer {
   private readonly english = new Map<string, string>();
   private readonly followupWords: ReadonlySet<string>;
   private readonly speechTerms: ReadonlySet<string>;
+  private readonly objectMarkers: ReadonlySet<string>;
   private readonly surfaceVocab = new Map<string, number>();
   private readonly stemmer: Stemmer;
   private readonly corrector: TypoCorrector;
@@ -108,6 +113,7 @@ export class Analyzer {
     this.framing = new Set(lex.framing.map(norm).filter((w) => !w.includes(' ')));
     this.followupWords = new Set(lex.followup.map(norm));
     this.speechTerms = new Set(lex.speech.map(norm));
+    this.objectMarkers = new Set(lex.objectMarkers.map(norm));
     for (const [type, words] of Object.entries(lex.questionWords) as [QuestionType, string[]][]) {
       for (const w of words.map(norm)) {
         if (w.includes(' ')) this.phrases.add(w.split(' '), { kind: 'qphrase', value: type });
@@ -181,7 +187,7 @@ export class Analyzer {
   private isKnownSurface(token: string): boolean {
     if (isNumberToken(token)) return true;
     for (const r of withoutClitics(token)) {
-      if (this.surfaceVocab.has(r) || this.stopwords.has(r) || this.framing.has(r) || this.qwords.has(r) || this.english.has(r)) return true;
+      if (this.surfaceVocab.has(r) || this.stopwords.has(r) || this.framing.has(r) || this.qwords.has(r) || this.englishWord(r) !== undefined) return true;
       if (this.phrases.hasFirst(r)) return true;
     }
     return this.knownTerms.has(this.stemmer.stem(token));
@@ -243,12 +249,40 @@ export class Analyzer {
     const foreign: string[] = [];
     const smalltalk: SmalltalkKind[] = [];
     let followup = false;
+    // who speaks: entities right after a speech word (before any object marker), else those before it
+    const speech = { state: 'before' as 'before' | 'after' | 'object' };
+    const beforeSpeech: string[] = [];
+    const afterSpeech: string[] = [];
+    // what is counted: the first word after «كم / ما عدد», and the entity right after it
+    let countState: 'none' | 'head' | 'modifier' | 'done' = 'none';
+    let count: { head: string; modifier?: string } | undefined;
+    const emit = (term: string) => {
+      terms.push(term);
+      const isEntity = term.startsWith('@');
+      if (this.speechTerms.has(term)) {
+        if (speech.state === 'before') speech.state = 'after';
+      } else if (isEntity) {
+        if (speech.state === 'before') beforeSpeech.push(term.slice(1));
+        else if (speech.state === 'after') afterSpeech.push(term.slice(1));
+      }
+      if (countState === 'head' && !isEntity && !term.startsWith('t:') && term !== 'عدد') {
+        count = { head: term };
+        countState = 'modifier';
+      } else if (countState === 'modifier') {
+        if (isEntity && count) count = { ...count, modifier: term };
+        countState = 'done';
+      }
+    };
+    const startCount = (type: QuestionType) => {
+      if ((type === 'howmany' || type === 'howlong') && countState === 'none') countState = 'head';
+    };
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as string;
       if (this.followupWords.has(token)) followup = true;
+      if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
       const date = matchDate(tokens, i);
       if (date) {
-        terms.push(...date.tokens);
+        for (const t of date.tokens) emit(t);
         i += date.length;
         continue;
       }
@@ -257,11 +291,11 @@ export class Analyzer {
         if (phrase.length > 1 && this.followupWords.has(tokens.slice(i, i + phrase.length).join(' '))) followup = true;
         switch (phrase.kind) {
           case 'entity':
-            terms.push(`@${phrase.value}`);
+            emit(`@${phrase.value}`);
             entities.add(phrase.value);
             break;
           case 'meeting':
-            terms.push(`#${phrase.value}`);
+            emit(`#${phrase.value}`);
             meetings.add(phrase.value);
             break;
           case 'foreign':
@@ -269,9 +303,10 @@ export class Analyzer {
             break;
           case 'qphrase':
             qtypes.add(phrase.value as QuestionType);
+            startCount(phrase.value as QuestionType);
             break;
           case 'concept':
-            terms.push(phrase.value);
+            emit(phrase.value);
             break;
           case 'smalltalk':
             smalltalk.push(phrase.value as SmalltalkKind);
@@ -284,16 +319,19 @@ export class Analyzer {
       }
       i += 1;
       if (LATIN.test(token)) {
-        const en = this.english.get(token);
+        const en = this.englishWord(token);
         if (en === undefined) {
           if (token.length > 1 && mode === 'query') unknown.push(token);
-          if (token.length > 1) terms.push(token);
+          if (token.length > 1) emit(token);
           continue;
         }
-        if (en.startsWith('?')) qtypes.add(en.slice(1) as QuestionType);
+        if (en.startsWith('?')) {
+          qtypes.add(en.slice(1) as QuestionType);
+          startCount(en.slice(1) as QuestionType);
+        }
         else if (en !== '-') for (const w of tokenize(normalizeArabic(en))) {
           const term = this.wordTerm(w);
-          if (term) terms.push(term);
+          if (term) emit(term);
         }
         continue;
       }
@@ -302,17 +340,18 @@ export class Analyzer {
         const bare = token.startsWith('و') && !this.qwords.has(token) ? token.slice(1) : token;
         if (!POSITIONAL_QWORDS.has(bare) || terms.length === 0) {
           qtypes.add(qtype);
+          startCount(qtype);
           continue;
         }
       }
       if (this.stopwords.has(token) || this.framing.has(token)) continue;
       if (isNumberToken(token)) {
-        terms.push(token);
+        emit(token);
         continue;
       }
       const term = this.wordTerm(token);
       if (!term) continue;
-      terms.push(term);
+      emit(term);
       if (mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token)) unknown.push(token);
     }
     return {
@@ -323,11 +362,19 @@ export class Analyzer {
       unknown,
       foreign,
       speech: terms.some((t) => this.speechTerms.has(t)),
+      speakers: afterSpeech.length > 0 ? afterSpeech : speech.state !== 'before' ? beforeSpeech : [],
+      ...(count ? { count } : {}),
       followup,
       smalltalk,
       corrections,
       tokenCount: tokens.length,
     };
+  }
+
+  /** An English word's mapping, trying the singular of plurals and dropping a possessive «'s». */
+  private englishWord(token: string): string | undefined {
+    const w = token.replace(/['’]s$/, '');
+    return this.english.get(w) ?? (w.endsWith('ies') ? this.english.get(`${w.slice(0, -3)}y`) : undefined) ?? (w.endsWith('es') ? this.english.get(w.slice(0, -2)) : undefined) ?? (w.endsWith('s') ? this.english.get(w.slice(0, -1)) : undefined);
   }
 
   /** Corrects a word, also after removing a proclitic («والاجتماغ» → «الاجتماع»). */

@@ -39,8 +39,10 @@ describe('Analyzer', () => {
   it('understands English words', () => {
     const a = analyze('Who is the Syrian defense minister?');
     expect(a.qtypes).toContain('who');
-    expect(a.entities).toContain('syria');
-    expect(a.terms).toEqual(expect.arrayContaining(['وزير', 'دفاع']));
+    expect(a.entities).toEqual(['abbas']); // the role resolves to the person who holds it
+    const b = analyze('What did the ministers discuss about refugees?');
+    expect(b.qtypes).toContain('what');
+    expect(b.terms).toEqual(expect.arrayContaining(['وزير', 'بحث', 'لاجي']));
   });
 
   it('recognizes dates and meetings by name', () => {
@@ -58,5 +60,18 @@ describe('Analyzer', () => {
   it('flags small talk without content', () => {
     expect(analyze('السلام عليكم').smalltalk).toEqual(['greeting']);
     expect(analyze('شكرا جزيلا').terms).toEqual([]);
+  });
+});
+
+describe('Analyzer — who speaks and what is counted', () => {
+  it('takes the subject of «قال» / «موقف» as the speaker, not the object after «عن»', () => {
+    expect(analyze('ماذا قال الأسد عن أردوغان؟').speakers).toEqual(['assad']);
+    expect(analyze('ما موقف تركيا من قسد؟').speakers).toEqual(['turkey']);
+    expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
+    expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
+  });
+  it('finds the counted noun and its qualifier', () => {
+    expect(analyze('كم عدد الجنود الأتراك في سوريا؟').count).toEqual({ head: 'قوات', modifier: '@turkey' });
+    expect(analyze('قديش عدد اللاجئين؟').count).toEqual({ head: 'لاجي' });
   });
 });
