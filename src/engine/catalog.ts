@@ -51,7 +51,7 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Stems of number words («ألفي», «أربع», «ملايين», …) as the analyzer produces them. */
-const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد']);
+const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد', 'اول', 'ثاني', 'ثالث', 'مره']);
 
 /** The catalog and its index. */
 export interface Catalog {

@@ -119,7 +119,7 @@ export function matchQuestion(
     const confidence = Math.min(1, 0.7 * coverage + 0.3 * Math.max(questionSimilarity, coverage * 0.8));
     const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog);
     const typeBonus = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && target.terms.has(`?${q}`)) ? 1.35 : 1;
-    const rank = bm25 * (0.5 + coverage) * (1 + 0.5 * questionSimilarity) * typeBonus;
+    const rank = bm25 * (0.5 + coverage) * (1 + 0.5 * questionSimilarity) * typeBonus * intentFactor(target, analysis, content, catalog);
     scored.push({ target, bm25, coverage, questionSimilarity, confidence, rank, ...(veto ? { veto } : {}) });
   }
   scored.sort((a, b) => b.rank - a.rank);
@@ -182,4 +182,22 @@ function hasPhrase(seq: readonly string[], head: string, modifier?: string): boo
     for (let j = i + 1; j <= i + 3 && j < seq.length; j++) if (seq[j] === modifier) return true;
   }
   return false;
+}
+
+/**
+ * What kind of answer the question wants: «tell me about X» wants a card; a yes/no or a specific
+ * question (who, when, …) wants a fact; a question naming only countries or places («what happened
+ * in Moscow») wants the overview of the meetings.
+ */
+function intentFactor(target: Target, analysis: Analysis, content: readonly string[], catalog: Catalog): number {
+  const card = target.kind === 'meeting' || target.kind === 'overview' || target.kind === 'entity';
+  const specific = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) || q === 'yesno');
+  const onlyPlaces =
+    content.length > 0 &&
+    analysis.meetings.length === 0 &&
+    content.every((t) => t.startsWith('@') && ['country', 'place'].includes(catalog.entityTypes.get(t.slice(1)) ?? ''));
+  if (onlyPlaces && !specific) return target.kind === 'overview' ? 1.3 : 1;
+  if (specific && card && !(target.kind === 'entity' && analysis.qtypes.includes('who'))) return 0.85;
+  if (analysis.framed && !specific && card) return 1.2;
+  return 1;
 }

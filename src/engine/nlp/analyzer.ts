@@ -39,6 +39,8 @@ export interface Analysis {
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
   readonly followup: boolean;
+  /** The question is framed as «tell me about…» («حدثني عن», «ماذا تعرف عن», «ملخص»). */
+  readonly framed: boolean;
   /** Small talk kinds found (greeting, thanks, …). */
   readonly smalltalk: readonly SmalltalkKind[];
   /** Typo corrections applied: [as written, corrected]. */
@@ -249,13 +251,15 @@ export class Analyzer {
     const foreign: string[] = [];
     const smalltalk: SmalltalkKind[] = [];
     let followup = false;
+    let framed = false;
     // who speaks: entities right after a speech word (before any object marker), else those before it
-    const speech = { state: 'before' as 'before' | 'after' | 'object' };
+    const speech = { state: 'before' as 'before' | 'after' | 'object', gap: 0 };
     const beforeSpeech: string[] = [];
     const afterSpeech: string[] = [];
     // what is counted: the first word after «كم / ما عدد», and the entity right after it
     let countState: 'none' | 'head' | 'modifier' | 'done' = 'none';
     let count: { head: string; modifier?: string } | undefined;
+    let preModifier: string | undefined; // «how many US troops»: English puts the qualifier first
     const emit = (term: string) => {
       terms.push(term);
       const isEntity = term.startsWith('@');
@@ -264,10 +268,15 @@ export class Analyzer {
       } else if (isEntity) {
         if (speech.state === 'before') beforeSpeech.push(term.slice(1));
         else if (speech.state === 'after') afterSpeech.push(term.slice(1));
+      } else if (speech.state === 'after' && afterSpeech.length === 0 && ++speech.gap > 1) {
+        // «هل أكدت الأطراف احترام وحدة أراضي سوريا»: an entity this far from the verb is not its subject
+        speech.state = 'object';
       }
-      if (countState === 'head' && !isEntity && !term.startsWith('t:') && term !== 'عدد') {
-        count = { head: term };
-        countState = 'modifier';
+      if (countState === 'head' && isEntity) {
+        preModifier = term;
+      } else if (countState === 'head' && !term.startsWith('t:') && term !== 'عدد') {
+        count = preModifier ? { head: term, modifier: preModifier } : { head: term };
+        countState = preModifier ? 'done' : 'modifier';
       } else if (countState === 'modifier') {
         if (isEntity && count) count = { ...count, modifier: term };
         countState = 'done';
@@ -312,6 +321,7 @@ export class Analyzer {
             smalltalk.push(phrase.value as SmalltalkKind);
             break;
           case 'framing':
+            framed = true;
             break;
         }
         i += phrase.length;
@@ -328,6 +338,11 @@ export class Analyzer {
         if (en.startsWith('?')) {
           qtypes.add(en.slice(1) as QuestionType);
           startCount(en.slice(1) as QuestionType);
+        } else if (this.speechTerms.has(en) && speech.state === 'before') {
+          // English puts the speaker before the verb: «what did Lavrov say about Iran»
+          emit(en);
+          speech.state = 'object';
+          continue;
         }
         else if (en !== '-') for (const w of tokenize(normalizeArabic(en))) {
           const term = this.wordTerm(w);
@@ -344,7 +359,11 @@ export class Analyzer {
           continue;
         }
       }
-      if (this.stopwords.has(token) || this.framing.has(token)) continue;
+      if (this.framing.has(token)) {
+        framed = true;
+        continue;
+      }
+      if (this.stopwords.has(token)) continue;
       if (isNumberToken(token)) {
         emit(token);
         continue;
@@ -365,6 +384,7 @@ export class Analyzer {
       speakers: afterSpeech.length > 0 ? afterSpeech : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       followup,
+      framed,
       smalltalk,
       corrections,
       tokenCount: tokens.length,

@@ -14,6 +14,8 @@
 const ARTICLE_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'ال'] as const;
 const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'س'] as const;
 const SUFFIXES = ['هما', 'ها', 'هم', 'كم', 'نا', 'ان', 'ات', 'ون', 'ين', 'وا', 'يه', 'ه', 'ي'] as const;
+/** The alef of the accusative tanween («لاجئًا», «جنديًا», «علنا»), stripped from words of 5+ letters. */
+const TANWEEN_ALEF = 'ا';
 const MIN_STEM = 3;
 
 function stripArticle(word: string): string {
@@ -26,7 +28,7 @@ function stripArticle(word: string): string {
 }
 
 function stripSuffixes(word: string): string {
-  let w = word;
+  let w = word.length >= 5 && word.endsWith(TANWEEN_ALEF) && !word.endsWith('وا') ? word.slice(0, -1) : word;
   for (const s of SUFFIXES) {
     if (w.endsWith(s) && w.length - s.length >= MIN_STEM) w = w.slice(0, -s.length);
   }
