@@ -165,7 +165,11 @@ export class Composer {
     }
     const participantFact = this.slotFacts(m.id, 'participants')[0];
     if (participantFact) cite.push(...participantFact.evidence.slice(0, 2));
-    if (m.status !== 'held') lines.push(`📌 ${c.status}: ${status}`);
+    const statusFact = this.slotFacts(m.id, 'status')[0];
+    if (m.status !== 'held') {
+      lines.push(`ℹ️ ${c.status}: ${statusFact?.short ?? status}`);
+      if (statusFact) cite.push(statusFact.evidence[0] as Evidence);
+    }
     const bullets = (label: string, facts: Fact[]) => {
       const items = facts.filter((f) => f.short).map((f) => `• ${f.short}`);
       if (items.length) {
@@ -175,7 +179,7 @@ export class Composer {
     };
     bullets(`🗂 ${c.topics}`, this.slotFacts(m.id, 'topics'));
     bullets(`✅ ${c.outcomes}`, this.slotFacts(m.id, 'outcome', 'atmosphere'));
-    bullets(`🧭 ${c.plan}`, this.slotFacts(m.id, 'status', 'plan', 'statement').filter((f) => m.status !== 'held'));
+    bullets(`🧭 ${c.plan}`, this.slotFacts(m.id, 'plan', 'statement').filter(() => m.status !== 'held'));
     const text = lines.join('\n');
     const citations = this.fit(text, [cite]);
     return {

@@ -139,6 +139,8 @@ export function matchQuestion(
     for (const c of eligible.slice(1)) {
       if (chosen.length >= options.maxFacts) break;
       if (c.target.kind !== 'fact' || c.rank < first.rank * options.runnerUpRatio || c.confidence < options.threshold) continue;
+      // a second fact only when it is about the same meeting (or both are background)
+      if (c.target.meeting !== first.target.meeting) continue;
       chosen.push(c);
     }
   }
