@@ -26,7 +26,7 @@ const KIND_PRIORITY: Readonly<Record<PhraseValue['kind'], number>> = {
 };
 
 /** Proclitic prefixes that may be glued to the first word of a phrase. */
-const CLITICS = ['وبال', 'وال', 'بال', 'فال', 'كال', 'ولل', 'لل', 'و', 'ب', 'ل', 'ف', 'ك'] as const;
+const CLITICS = ['وبال', 'وال', 'بال', 'فال', 'كال', 'عال', 'ولل', 'لل', 'و', 'ب', 'ل', 'ف', 'ك', 'ع'] as const;
 
 /**
  * Readings of a token with a leading proclitic removed, the token itself first.

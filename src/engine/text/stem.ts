@@ -63,6 +63,8 @@ export function stemCandidates(token: string): string[] {
   }
   // «لل…» read as ل + ال + word whose first letter is ل (للاجئين → لاجئين)
   if (token.startsWith('لل') && token.length >= 5) out.push(stripSuffixes(token.slice(1)));
+  // dialect verb prefixes before an imperfect verb: «هيلتقي», «حيجتمعوا», «بيحكي», «عم يبحثوا» → يلتقي…
+  if (/^(ه|ح|ب|رح|را)[يتن]/.test(token) && token.length >= 5) out.push(lightStem(token.replace(/^(رح|را|ه|ح|ب)/, '')));
   return [...new Set(out)];
 }
 
