@@ -34,7 +34,7 @@ export interface Target {
 
 /** Question-type pseudo-terms a fact of each slot answers. */
 const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
-  participants: ['?who', 'حضر'],
+  participants: ['?who', 'حضر', 'وفد'],
   date: ['?when', 'موعد'],
   place: ['?where', 'مكان'],
   duration: ['?howlong', '?howmany', 'مده'],
@@ -61,6 +61,8 @@ export interface Catalog {
   readonly entityTypes: ReadonlyMap<string, string>;
   /** Entity id → its country, where it has one. */
   readonly entityCountry: ReadonlyMap<string, string>;
+  /** Meeting id → held / planned / possible. */
+  readonly meetingStatus: ReadonlyMap<string, string>;
 }
 
 /**
@@ -144,11 +146,12 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const meeting = f.meeting ? kb.meetings.get(f.meeting) : undefined;
     const text = analyzeAll([f.text, ...f.keywords]);
     const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];
+    if (text.terms.some((t) => t.startsWith('t:'))) extra.push('?when');
+    const mentionedTypes = new Set(text.entities.map((e) => kb.entities.get(e)?.type));
+    if (mentionedTypes.has('place')) extra.push('?where');
+    if (mentionedTypes.has('person') || mentionedTypes.has('country') || mentionedTypes.has('org') || mentionedTypes.has('media') || mentionedTypes.has('group')) extra.push('?who');
     if (f.by !== 'article') extra.push(`@${f.by}`);
-    if (meeting) {
-      extra.push(`#${meeting.id}`);
-      if (f.slot === 'date') extra.push(...meetingDateTerms(meeting));
-    }
+    if (meeting) extra.push(`#${meeting.id}`, ...meetingDateTerms(meeting));
     addDoc(t, 'text', [...text.terms, ...extra]);
     const quotes = analyzeAll(f.evidence.map((e) => e.quote));
     addDoc(t, 'quote', quotes.terms);
@@ -186,5 +189,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   index.build();
   const entityTypes = new Map([...kb.entities.values()].map((e) => [e.id, e.type]));
   const entityCountry = new Map([...kb.entities.values()].filter((e) => e.country).map((e) => [e.id, e.country as string]));
-  return { targets, index, entityTypes, entityCountry };
+  const meetingStatus = new Map([...kb.meetings.values()].map((m) => [m.id, m.status]));
+  return { targets, index, entityTypes, entityCountry, meetingStatus };
 }

@@ -121,9 +121,11 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
         return composer.notAnswered('invalid', text, s.problem === 'tooLong' ? [] : exampleQuestions.slice(0, 3));
       }
       const analysis = analyzer.analyze(s.text, { mode: 'query' });
-      if (analysis.terms.length === 0 && analysis.smalltalk.length > 0 && analysis.foreign.length === 0) {
-        const kind = analysis.smalltalk[0] as keyof typeof engineText.smalltalk;
-        const withExamples = kind === 'greeting' || kind === 'whoareyou' || kind === 'help' || kind === 'insult';
+      // weather, the time…: off topic whatever else the message says
+      const offtopic = analysis.smalltalk.includes('offtopic');
+      if ((offtopic || analysis.terms.length === 0) && analysis.smalltalk.length > 0 && analysis.foreign.length === 0) {
+        const kind = (offtopic ? 'offtopic' : analysis.smalltalk[0]) as keyof typeof engineText.smalltalk;
+        const withExamples = kind === 'greeting' || kind === 'whoareyou' || kind === 'help' || kind === 'insult' || kind === 'offtopic';
         return composer.notAnswered('smalltalk', engineText.smalltalk[kind], withExamples ? exampleQuestions.slice(0, 3) : []);
       }
       const result = matchQuestion(catalog, analysis, context, matchOptions);

@@ -21,7 +21,7 @@ export interface MatchOptions {
 }
 
 export const DEFAULT_MATCH: MatchOptions = {
-  threshold: 0.65,
+  threshold: 0.6,
   runnerUpRatio: 0.9,
   maxFacts: 2,
 };
@@ -56,7 +56,9 @@ export interface MatchResult {
 const PSEUDO = /^\?/;
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
-const QTYPE_WEIGHT = 3;
+const QTYPE_WEIGHT = 1;
+/** A candidate ranked within this share of the best may answer when the best is below the gate. */
+const NEAR_TIE = 0.85;
 
 /**
  * Scores and chooses targets for one analyzed question.
@@ -131,20 +133,25 @@ export function matchQuestion(
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
   if (!first) return { answer: false, reason: 'no-candidate', chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
+  let lead = first;
   if (first.confidence < options.threshold) {
-    return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+    const alternative = eligible.find((c) => c.rank >= first.rank * NEAR_TIE && c.confidence >= options.threshold);
+    if (!alternative) {
+      return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+    }
+    lead = alternative;
   }
-  const chosen = [first];
-  if (first.target.kind === 'fact') {
-    for (const c of eligible.slice(1)) {
+  const chosen = [lead];
+  if (lead.target.kind === 'fact') {
+    for (const c of eligible.filter((c) => c !== lead)) {
       if (chosen.length >= options.maxFacts) break;
-      if (c.target.kind !== 'fact' || c.rank < first.rank * options.runnerUpRatio || c.confidence < options.threshold) continue;
+      if (c.target.kind !== 'fact' || c.rank < lead.rank * options.runnerUpRatio || c.confidence < options.threshold) continue;
       // a second fact only when it is about the same meeting (or both are background)
-      if (c.target.meeting !== first.target.meeting) continue;
+      if (c.target.meeting !== lead.target.meeting) continue;
       chosen.push(c);
     }
   }
-  return { answer: true, chosen, candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  return { answer: true, chosen, candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
 }
 
 function vetoFor(
@@ -164,8 +171,12 @@ function vetoFor(
   // «ماذا قال X» / «ما موقف X»: X must be the one speaking or holding the position
   const speakers = analysis.speakers.map((e) => (speakerTypes.has(catalog.entityTypes.get(e) ?? '') ? e : (catalog.entityCountry.get(e) ?? e)));
   if (analysis.speech && speakers.length > 0) {
-    if (target.kind !== 'fact' || !speakers.some((e) => target.speakers.has(e))) return 'speaker';
+    // a position or an aim may be held by the speaker's country («ماذا يريد الأسد» → Damascus's demands)
+    const holds = (e: string) => target.speakers.has(e) || (analysis.speechKind === 'stance' && target.speakers.has(catalog.entityCountry.get(e) ?? ''));
+    if (target.kind !== 'fact' || !speakers.some(holds)) return 'speaker';
   }
+  // a meeting that has not taken place has no outcomes
+  if (analysis.terms.includes('نتيجه') && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   if (analysis.qtypes.includes('howmany')) {
     if (!target.terms.has('?howmany')) return 'number';
     // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text
@@ -198,8 +209,12 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
     content.length > 0 &&
     analysis.meetings.length === 0 &&
     content.every((t) => t.startsWith('@') && ['country', 'place'].includes(catalog.entityTypes.get(t.slice(1)) ?? ''));
-  if (onlyPlaces && !specific) return target.kind === 'overview' ? 1.3 : 1;
-  if (specific && card && !(target.kind === 'entity' && analysis.qtypes.includes('who'))) return 0.85;
-  if (analysis.framed && !specific && card) return 1.2;
-  return 1;
+  let factor = 1;
+  if (analysis.future && target.meeting !== undefined) factor *= catalog.meetingStatus.get(target.meeting) === 'held' ? 0.85 : 1.15;
+  if (onlyPlaces && !specific) return factor * (target.kind === 'overview' ? 1.3 : 1);
+  // a person's profile says who someone is, not when, where, why or how many
+  if (target.kind === 'entity' && analysis.qtypes.some((q) => q !== 'who' && q !== 'what' && q !== 'how')) return factor * 0.6;
+  if (specific && card && !(target.kind === 'entity' && analysis.qtypes.includes('who'))) return factor * 0.85;
+  if (analysis.framed && !specific && card) return factor * 1.2;
+  return factor;
 }

@@ -26,6 +26,7 @@ export const engineText = {
     help: `${BOT_SCOPE} اكتب سؤالك كما تشاء: بالفصحى أو باللهجة أو بالإنجليزية، مثل: من حضر الاجتماع الرباعي؟`,
     insult: 'آسف إن لم تكن الإجابة مفيدة. جرّب صياغة سؤالك بطريقة أخرى، أو اختر من الأسئلة المقترحة.',
     affirm: 'حسنًا. اسألني عن أي اجتماع أو تصريح في محادثات موسكو.',
+    offtopic: 'هذا خارج ما أعرفه: أجيب فقط عن محادثات التطبيع التركية السورية في موسكو كما ترويها خمسة مقالات.',
   },
   invalid: {
     empty: 'الرسالة فارغة. اكتب سؤالك عن محادثات موسكو بين تركيا وسوريا، مثلًا: متى عُقد الاجتماع الثلاثي الأول؟',
@@ -90,4 +91,95 @@ export const kbGapsText = {
   empty: (path: string) => `لا أسئلة غير مُجابة في ${path}.`,
   header: (entries: number, groups: number, path: string) =>
     `${entries} سؤالًا لم تُجب عنه المقالات، في ${groups} مجموعة (${path})، الأكثر تكرارًا أولًا:`,
+} as const;
+
+/** Arabic month names as the articles write them (Levantine name, then the Egyptian one), 1-based. */
+const MONTHS = [
+  'كانون الثاني (يناير)',
+  'شباط (فبراير)',
+  'آذار (مارس)',
+  'نيسان (أبريل)',
+  'أيار (مايو)',
+  'حزيران (يونيو)',
+  'تموز (يوليو)',
+  'آب (أغسطس)',
+  'أيلول (سبتمبر)',
+  'تشرين الأول (أكتوبر)',
+  'تشرين الثاني (نوفمبر)',
+  'كانون الأول (ديسمبر)',
+] as const;
+
+/**
+ * Texts of the Telegram bot. Plain text: the bot escapes them before adding its own HTML.
+ * @example
+ * ctx.reply(botText.nonText);
+ */
+export const botText = {
+  /** `setMyCommands` descriptions (3–256 characters each). */
+  commands: {
+    start: 'ما الذي أعرفه وأمثلة على الأسئلة',
+    help: 'كيف تسألني',
+    meetings: 'الاجتماعات التي تذكرها المقالات',
+    sources: 'المقالات الخمس التي أعتمد عليها',
+    privacy: 'ما الذي يحفظه البوت',
+  },
+  /** `setMyDescription` (≤ 512 characters): shown in an empty chat before /start. */
+  description: `${BOT_SCOPE} اكتب سؤالك بالفصحى أو باللهجة، وإن لم تغطّه المقالات قلت لك ذلك صراحة.`,
+  /** `setMyShortDescription` (≤ 120 characters): the bot's profile page. */
+  shortDescription: 'أسئلة وأجوبة بالعربية عن محادثات التطبيع التركية السورية في موسكو، مع اقتباس من المصدر.',
+  /** «كانون الأول (ديسمبر) 2018» from an ISO date or month (`2018-12-29`, `2018-12`). */
+  monthYear: (isoDate: string): string => {
+    const [year, month] = isoDate.split('-');
+    const name = MONTHS[Number(month) - 1];
+    return name ? `${name} ${year}` : String(year);
+  },
+  start: (info: { sources: number; meetings: number; from: string; to: string }) =>
+    `أهلًا بك! ${BOT_SCOPE}\n\nأعرف ما تقوله ${info.sources} مقالات إخبارية عن ${info.meetings} اجتماعات ولقاءات، من ${info.from} إلى ${info.to}: من حضرها، ومتى وأين عُقدت، وما نوقش فيها، وما قاله كل طرف عنها.\n\nاكتب سؤالك، أو جرّب أحد هذه الأسئلة:`,
+  help: (botUsername: string) =>
+    [
+      'اكتب سؤالك عن محادثات موسكو بين تركيا وسوريا كما تشاء: بالفصحى أو باللهجة أو بالإنجليزية، مثل: من حضر الاجتماع الرباعي؟',
+      'أجيب من المقالات الخمس فقط، وأذكر في آخر كل إجابة المصادر: عنوان المقال واقتباسًا حرفيًا منه. وإن لم تغطِّ المقالات سؤالك قلت ذلك واقترحت أسئلة قريبة.',
+      'بعد إجابة عن اجتماع يمكنك المتابعة بسؤال قصير مثل: ومن حضره؟ أو متى كان؟',
+      '',
+      '/meetings: الاجتماعات، ولكل منها بطاقة كاملة',
+      '/sources: المقالات الخمس',
+      '/privacy: ما الذي يحفظه البوت',
+      '',
+      `في أي محادثة أخرى: اكتب ‎@${botUsername} ثم سؤالك. وفي المجموعات أجيب عن الأوامر، وعن الرسائل التي تذكرني أو تردّ على رسائلي.`,
+    ].join('\n'),
+  privacy: (info: { sessionMinutes: number; rateWindowSeconds: number }) =>
+    [
+      'ما الذي يحفظه البوت:',
+      `• لكل محادثة: رمز آخر اجتماع سألت عنه فقط (مثل trilateral-2022-12)، لتفهم أسئلة المتابعة مثل «ومن حضره؟». يُحفظ في الذاكرة تحت مفتاح مُعمّى لا يُستخرج منه رقم المحادثة، ويُحذف بعد ${info.sessionMinutes} دقيقة من آخر رسالة أو عند إعادة تشغيل البوت.`,
+      `• للحد من الرسائل المتلاحقة: عدد رسائلك في آخر ${info.rateWindowSeconds} ثوانٍ تحت مفتاح مُعمّى، ويُمحى بانتهاء تلك المدة.`,
+      '• لا أحفظ رسائلك ولا اسمك ولا اسم المستخدم ولا رقم حسابك أو محادثتك. سجلات التشغيل فيها رقم التحديث ونوعه ونوع الإجابة فقط، بلا نص ولا هوية.',
+    ].join('\n'),
+  meetingsHeader: 'الاجتماعات التي تذكرها المقالات، الأحدث أولًا. اختر اجتماعًا لترى بطاقته كاملة:',
+  sourcesHeader: 'المقالات الخمس التي أعتمد عليها:',
+  /** After a title the curators wrote because the article has none. */
+  editorialTitle: '(عنوان وصفي من المحررين؛ المقال بلا عنوان)',
+  sourcesHeading: 'المصادر',
+  sourceHeading: 'المصدر',
+  didYouMean: 'هل تقصد:',
+  /** Shown above an answer given for a pressed button, so the reader sees which question it answers. */
+  askedQuestion: (question: string) => `❓ ${question}`,
+  nonText: 'أفهم الأسئلة المكتوبة نصًا فقط. اكتب سؤالك عن محادثات موسكو بين تركيا وسوريا.',
+  unknownCommand: 'لا أعرف هذا الأمر. الأوامر المتاحة: /start و/help و/meetings و/sources و/privacy، أو اكتب سؤالك مباشرة.',
+  apology: 'عذرًا، حدث خطأ عندي أثناء تجهيز الإجابة. حاول مرة أخرى بعد قليل.',
+  rateLimited: (windowSeconds: number) =>
+    `وصلتني رسائل كثيرة متتالية، فسأتوقف عن الرد قليلًا. أعد إرسال سؤالك بعد ${windowSeconds} ثوانٍ.`,
+  toast: {
+    stale: 'هذا الزر قديم ولم يعد صالحًا. اكتب سؤالك أو أرسل /meetings.',
+    invalid: 'زر غير صالح.',
+    apology: 'عذرًا، حدث خطأ. حاول مرة أخرى.',
+  },
+  button: {
+    meetingCard: '📋 بطاقة الاجتماع كاملة',
+  },
+  inline: {
+    /** The button above inline results that opens a private chat with the bot. */
+    openBot: 'اسألني في محادثة خاصة',
+  },
+  /** One line before the console chat when no token is set. */
+  consoleHint: 'لتشغيل بوت تيليغرام ضع BOT_TOKEN في البيئة أو في ملف ‎.env (انظر ‎.env.example) ثم شغّل npm start. الآن: محادثة في الطرفية.',
 } as const;

@@ -136,7 +136,7 @@ const wordList = z.array(text);
 export const QUESTION_TYPES = ['who', 'when', 'where', 'what', 'why', 'howmany', 'howlong', 'how', 'yesno'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'howareyou', 'whoareyou', 'help', 'insult', 'affirm'] as const;
+export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'howareyou', 'whoareyou', 'help', 'insult', 'affirm', 'offtopic'] as const;
 export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
 
 export const LexiconSchema = z.strictObject({
@@ -162,5 +162,9 @@ export const LexiconSchema = z.strictObject({
   speech: wordList,
   /** Words after which a named entity is the object of a statement, not its speaker. */
   objectMarkers: wordList,
+  /** Words that ask for a position or an aim: the holder must match; a person's country counts. */
+  stance: wordList,
+  /** Words that mark the future: planned and possible meetings come first. */
+  future: wordList,
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;

@@ -31,8 +31,12 @@ export interface Analysis {
   readonly unknown: readonly string[];
   /** Countries, people and bodies the articles do not cover. */
   readonly foreign: readonly string[];
-  /** The text asks what someone said or thinks. */
+  /** The text asks what someone said («قال») or what someone's position or aim is («موقف», «تريد»). */
   readonly speech: boolean;
+  /** `said` for statements, `stance` for positions and aims (a person's country may hold it). */
+  readonly speechKind?: 'said' | 'stance';
+  /** The question is about the future («رح», «سيعقد», «will»). */
+  readonly future: boolean;
   /** Who the question asks about as speaker or position holder («ماذا قال الأسد عن أردوغان» → assad). */
   readonly speakers: readonly string[];
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
@@ -74,6 +78,8 @@ export class Analyzer {
   private readonly english = new Map<string, string>();
   private readonly followupWords: ReadonlySet<string>;
   private readonly speechTerms: ReadonlySet<string>;
+  private readonly stanceTerms: ReadonlySet<string>;
+  private readonly futureWords: ReadonlySet<string>;
   private readonly objectMarkers: ReadonlySet<string>;
   private readonly surfaceVocab = new Map<string, number>();
   private readonly stemmer: Stemmer;
@@ -104,7 +110,18 @@ export class Analyzer {
         bump(stemFreq, lightStem(t));
       }
     }
-    for (const words of [...Object.values(lex.concepts), lex.stopwords, lex.framing, ...Object.values(lex.questionWords)]) {
+    for (const words of [
+      ...Object.values(lex.concepts),
+      lex.stopwords,
+      lex.framing,
+      ...Object.values(lex.questionWords),
+      ...Object.values(lex.questionPhrases),
+      ...Object.values(lex.smalltalk),
+      lex.foreign,
+      lex.followup,
+      lex.objectMarkers,
+      lex.future,
+    ]) {
       for (const w of words) for (const t of toks(w)) if (!this.surfaceVocab.has(t)) this.surfaceVocab.set(t, 1);
     }
     this.stemmer = new Stemmer(stemFreq);
@@ -114,7 +131,9 @@ export class Analyzer {
     this.stopwords = new Set(lex.stopwords.map(norm));
     this.framing = new Set(lex.framing.map(norm).filter((w) => !w.includes(' ')));
     this.followupWords = new Set(lex.followup.map(norm));
-    this.speechTerms = new Set(lex.speech.map(norm));
+    this.stanceTerms = new Set(lex.stance.map(norm));
+    this.speechTerms = new Set([...lex.speech.map(norm), ...this.stanceTerms]);
+    this.futureWords = new Set(lex.future.map(norm));
     this.objectMarkers = new Set(lex.objectMarkers.map(norm));
     for (const [type, words] of Object.entries(lex.questionWords) as [QuestionType, string[]][]) {
       for (const w of words.map(norm)) {
@@ -252,6 +271,7 @@ export class Analyzer {
     const smalltalk: SmalltalkKind[] = [];
     let followup = false;
     let framed = false;
+    let future = false;
     // who speaks: entities right after a speech word (before any object marker), else those before it
     const speech = { state: 'before' as 'before' | 'after' | 'object', gap: 0 };
     const beforeSpeech: string[] = [];
@@ -288,6 +308,7 @@ export class Analyzer {
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as string;
       if (this.followupWords.has(token)) followup = true;
+      if (!future && this.isFutureWord(token)) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
       const date = matchDate(tokens, i);
       if (date) {
@@ -381,6 +402,8 @@ export class Analyzer {
       unknown,
       foreign,
       speech: terms.some((t) => this.speechTerms.has(t)),
+      ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
+      future,
       speakers: afterSpeech.length > 0 ? afterSpeech : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       followup,
@@ -389,6 +412,13 @@ export class Analyzer {
       corrections,
       tokenCount: tokens.length,
     };
+  }
+
+  /** «رح», «سوف», «will», or a future verb («سيعقد», «هيلتقي», «حيصير») whose stem the knowledge base knows. */
+  private isFutureWord(token: string): boolean {
+    if (this.futureWords.has(token)) return true;
+    const m = /^(س|ه|ح)([يتن].{2,})$/.exec(token);
+    return m !== null && (this.conceptSurface.has(m[2] as string) || this.knownTerms.has(this.stemmer.stem(m[2] as string)));
   }
 
   /** An English word's mapping, trying the singular of plurals and dropping a possessive «'s». */

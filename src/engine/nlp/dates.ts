@@ -28,8 +28,10 @@ const WEEKDAYS: ReadonlyArray<readonly [string, string]> = [
   ['الجمعه', 'fri'], ['جمعه', 'fri'], ['friday', 'fri'],
 ];
 
-/** Month names that are also common words: count only next to a number. */
+/** Month names that are also common words: count only next to a number or a time word. */
 const WEAK_MONTHS = new Set(['اب', 'may', 'march', 'jan', 'feb', 'apr', 'dec']);
+/** Words before a month name that make it a month («early May», «بداية أيار»). */
+const MONTH_CONTEXT = new Set(['early', 'late', 'mid', 'in', 'of', 'since', 'until', 'بدايه', 'نهايه', 'اواخر', 'اوايل', 'منتصف', 'شهر']);
 
 const monthPhrases = MONTHS.map(([name, m]) => ({ tokens: name.split(' '), month: m })).sort((a, b) => b.tokens.length - a.tokens.length);
 const weekdayMap = new Map(WEEKDAYS);
@@ -79,7 +81,7 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
   }
   if (/^(19|20)\d{2}$/.test(t)) return { tokens: [`t:y${t}`], length: 1 };
   if (!isDateHead(t)) return undefined;
-  const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? ''));
+  const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? '') || MONTH_CONTEXT.has(tokens[at - 1] ?? ''));
   if (m) return { tokens: [`t:m${m.month}`], length: m.length };
   const wd = weekdayMap.get(t) ?? weekdayMap.get(stripPrefix(t));
   if (wd) return { tokens: [`t:w${wd}`], length: 1 };

@@ -1,6 +1,7 @@
 /**
  * Typo correction against the knowledge base's own vocabulary: a bounded Damerau–Levenshtein
- * distance (1 edit for words of 4–6 letters, 2 for longer ones), most frequent candidate first.
+ * distance (1 edit for words of 6–8 letters, 2 from 9), most frequent candidate first. Shorter
+ * words are left alone: «قاتلت» is a real word the knowledge base lacks, not a typo of «قالت».
  */
 
 /**
@@ -8,6 +9,9 @@
  * @example
  * editDistance('شويجو', 'شويغو', 2); // 1
  */
+/** Words shorter than this are never corrected. */
+export const MIN_TYPO_LENGTH = 6;
+
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
@@ -52,7 +56,7 @@ export class TypoCorrector {
 
   /** The best correction, or undefined when nothing is close enough. */
   correct(word: string): string | undefined {
-    if (word.length < 4) return undefined;
+    if (word.length < MIN_TYPO_LENGTH) return undefined;
     const max = word.length >= 9 ? 2 : 1;
     const head = firstLetter(word);
     let best: { word: string; freq: number; d: number } | undefined;

@@ -32,6 +32,8 @@ function stripSuffixes(word: string): string {
   for (const s of SUFFIXES) {
     if (w.endsWith(s) && w.length - s.length >= MIN_STEM) w = w.slice(0, -s.length);
   }
+  // the feminine past of verbs («قاتلت», «رفضت», «استقبلت»), on words of 5+ letters
+  if (w.length >= 5 && w.endsWith('ت')) w = w.slice(0, -1);
   return w;
 }
 
@@ -63,6 +65,8 @@ export function stemCandidates(token: string): string[] {
   }
   // «لل…» read as ل + ال + word whose first letter is ل (للاجئين → لاجئين)
   if (token.startsWith('لل') && token.length >= 5) out.push(stripSuffixes(token.slice(1)));
+  // imperfect verbs: «نتقدم» ~ «تقدم» (the knowledge base decides which reading is a word)
+  if (/^[نيت]/.test(token) && token.length >= 5) out.push(lightStem(token.slice(1)));
   // dialect verb prefixes before an imperfect verb: «هيلتقي», «حيجتمعوا», «بيحكي», «عم يبحثوا» → يلتقي…
   if (/^(ه|ح|ب|رح|را)[يتن]/.test(token) && token.length >= 5) out.push(lightStem(token.replace(/^(رح|را|ه|ح|ب)/, '')));
   return [...new Set(out)];
@@ -86,6 +90,12 @@ export class Stemmer {
   stem(token: string): string {
     const cached = this.cache.get(token);
     if (cached !== undefined) return cached;
+    // «ويخطط», «فتقول»: و/ف before an imperfect verb is the conjunction
+    if (/^[وف][يتن]/.test(token) && token.length >= 5) {
+      const bare = this.stem(token.slice(1));
+      this.cache.set(token, bare);
+      return bare;
+    }
     const candidates = stemCandidates(token);
     let best = candidates[0] as string;
     let bestFreq = this.frequencies.get(best) ?? 0;

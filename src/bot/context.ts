@@ -1,0 +1,63 @@
+/**
+ * The bot's context type: grammY's `Context`, the chat's session, the shared dependencies (engine,
+ * configuration, question table) and a logger bound to the update's id and kind (never to the user).
+ */
+import { Context, type Api, type SessionFlavor } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Config } from '../config.ts';
+import type { Engine } from '../engine/types.ts';
+import type { Logger } from '../logger.ts';
+import type { QuestionTable } from './question-table.ts';
+import type { SessionData } from './session.ts';
+
+/** What every handler may use. */
+export interface BotDependencies {
+  readonly engine: Engine;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly questions: QuestionTable;
+}
+
+/** The context of every update the bot handles. `session` is undefined until a meeting is asked about. */
+export type BotContext = Context &
+  SessionFlavor<SessionData | undefined> & {
+    readonly deps: BotDependencies;
+    /** The logger of this update: every line carries `update_id` and `update` (its kind). */
+    readonly logger: Logger;
+  };
+
+/**
+ * A context class carrying the dependencies, for `new Bot(token, { ContextConstructor })`.
+ * @example
+ * const bot = new Bot<BotContext>(token, { ContextConstructor: createContextConstructor(deps) });
+ */
+export function createContextConstructor(deps: BotDependencies): new (update: Update, api: Api, me: UserFromGetMe) => BotContext {
+  class BotContextImpl extends Context {
+    readonly deps = deps;
+    readonly logger: Logger;
+    constructor(update: Update, api: Api, me: UserFromGetMe) {
+      super(update, api, me);
+      this.logger = deps.logger.child({ update_id: update.update_id, update: describeUpdate(update) });
+    }
+  }
+  return BotContextImpl as unknown as new (update: Update, api: Api, me: UserFromGetMe) => BotContext;
+}
+
+const MESSAGE_KINDS = [
+  'text', 'sticker', 'photo', 'voice', 'video', 'video_note', 'audio', 'animation', 'document',
+  'location', 'venue', 'contact', 'poll', 'dice', 'story',
+] as const;
+
+/**
+ * The kind of an update, for logs: `message:text`, `edited_message:photo`, `callback_query`,
+ * `inline_query`, `my_chat_member`… Never any content or identity.
+ * @example
+ * describeUpdate({ update_id: 1, message: { text: 'مرحبا', … } }); // 'message:text'
+ */
+export function describeUpdate(update: Update): string {
+  const type = Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
+  const message = update.message ?? update.edited_message ?? update.channel_post ?? update.edited_channel_post;
+  if (!message) return type;
+  const kind = MESSAGE_KINDS.find((k) => k in message) ?? 'other';
+  return `${type}:${kind}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * The Telegram front end: `createBot` wires the middleware and features around the engine and returns
+ * a grammY `Bot` that is not started (see polling.ts for that). Nothing runs on import.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, session, type StorageAdapter } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from '../config.ts';
+import type { Engine } from '../engine/types.ts';
+import type { Logger } from '../logger.ts';
+import { createContextConstructor, type BotContext } from './context.ts';
+import { askFeature } from './features/ask.ts';
+import { helpFeature } from './features/help.ts';
+import { inlineFeature } from './features/inline.ts';
+import { meetingsFeature } from './features/meetings.ts';
+import { privacyFeature } from './features/privacy.ts';
+import { sourcesFeature } from './features/sources.ts';
+import { startFeature } from './features/start.ts';
+import { unhandledFeature } from './features/unhandled.ts';
+import { handleError } from './handlers/error.ts';
+import { onlyAddressedInGroups } from './middlewares/addressed.ts';
+import { rateLimit } from './middlewares/rate-limit.ts';
+import { logUpdates } from './middlewares/update-logger.ts';
+import { QuestionTable } from './question-table.ts';
+import { createMemoryStorage, sessionKey, type SessionData } from './session.ts';
+
+export type { BotContext } from './context.ts';
+export type { SessionData } from './session.ts';
+
+export interface CreateBotOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly engine: Engine;
+  /** Where sessions live (default: in memory, expiring after `config.sessionTtlMinutes`). */
+  readonly sessionStorage?: StorageAdapter<SessionData>;
+  /** The bot's own user, to skip `getMe` (tests, or a cached value). */
+  readonly botInfo?: UserFromGetMe;
+}
+
+/**
+ * The update types the bot handles (pass to `bot.start({ allowed_updates })`).
+ * @example
+ * bot.start({ allowed_updates: ALLOWED_UPDATES });
+ */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
+
+/**
+ * Builds the bot. It does not start it: call `runPolling(bot, …)` (or `bot.handleUpdate` in tests).
+ * @example
+ * const bot = createBot(config.botToken, { config, logger, engine: createEngine() });
+ * await runPolling(bot, { logger });
+ */
+export function createBot(token: string, options: CreateBotOptions): Bot<BotContext> {
+  const { config, logger, engine } = options;
+  const questions = new QuestionTable(engine.examples(100));
+  const bot = new Bot<BotContext>(token, {
+    ContextConstructor: createContextConstructor({ engine, config, logger, questions }),
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    ...(config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : {}),
+  });
+
+  // Retry 429 (after retry_after), 5xx and network errors, a bounded number of times.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  bot.use(logUpdates());
+  bot.use(onlyAddressedInGroups());
+  bot.use(rateLimit({ limit: config.rateLimitMessages, windowMs: config.rateLimitWindowSeconds * 1000 }));
+  const storage = options.sessionStorage ?? createMemoryStorage<SessionData>({ ttlMs: config.sessionTtlMinutes * 60_000 });
+  bot.use(
+    // No initial value: a chat has a session entry only once it has asked about a meeting.
+    session<SessionData | undefined, BotContext>({
+      getSessionKey: (ctx) => (ctx.chatId === undefined ? undefined : sessionKey(ctx.chatId, token)),
+      storage: storage as StorageAdapter<SessionData | undefined>,
+    }),
+  );
+  bot.errorBoundary(
+    handleError,
+    startFeature,
+    helpFeature,
+    meetingsFeature,
+    sourcesFeature,
+    privacyFeature,
+    askFeature,
+    inlineFeature,
+    unhandledFeature,
+  );
+  bot.catch(handleError);
+  return bot;
+}

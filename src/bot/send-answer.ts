@@ -1,0 +1,73 @@
+/**
+ * Sending an engine answer to a chat: HTML rendering, splitting at 4,096 characters, the keyboard on
+ * the last part, quoting the asker's message, and remembering the meeting for follow-ups.
+ */
+import type { AnswerContext, Answer } from '../engine/types.ts';
+import type { BotContext } from './context.ts';
+import { renderAnswer } from './format/answer.ts';
+import { splitHtml } from './format/split.ts';
+import { answerKeyboard } from './keyboards.ts';
+
+export interface SendAnswerOptions {
+  /** The message to quote (`reply_parameters`): the user's question. */
+  readonly replyTo?: number;
+  /** A bold line above the answer, e.g. the question a pressed button asked. */
+  readonly header?: string;
+}
+
+/**
+ * Sends the answer to the update's chat (in as many messages as its length needs) and keeps its
+ * meeting as the chat's follow-up context.
+ * @example
+ * await sendAnswer(ctx, ctx.deps.engine.answer(text, followUpContext(ctx)), { replyTo: ctx.msg.message_id });
+ */
+export async function sendAnswer(ctx: BotContext, answer: Answer, options: SendAnswerOptions = {}): Promise<void> {
+  rememberMeeting(ctx, answer.meetingId);
+  const parts = splitHtml(renderAnswer(answer, options.header ? { header: options.header } : {}));
+  const keyboard = answerKeyboard(answer, ctx.deps.questions);
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    await ctx.reply(part, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 && options.replyTo !== undefined ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {}),
+      ...(last && keyboard ? { reply_markup: keyboard } : {}),
+    });
+  }
+  ctx.logger.info(
+    { kind: answer.kind, answered: answer.answered, score: answer.score, matched: answer.matched, citations: answer.citations.length, parts: parts.length },
+    'answer sent',
+  );
+}
+
+/**
+ * The chat's follow-up context for the engine (empty outside chats, e.g. inline queries).
+ * @example
+ * engine.answer('ومن حضره؟', followUpContext(ctx));
+ */
+export function followUpContext(ctx: BotContext): AnswerContext {
+  if (ctx.chatId === undefined) return {};
+  const meetingId = ctx.session?.meetingId;
+  return meetingId ? { meetingId } : {};
+}
+
+/**
+ * Keeps `meetingId` as the chat's follow-up context (nothing else is stored).
+ * @example
+ * rememberMeeting(ctx, answer.meetingId);
+ */
+export function rememberMeeting(ctx: BotContext, meetingId: string | undefined): void {
+  if (meetingId && ctx.chatId !== undefined) ctx.session = { meetingId };
+}
+
+/**
+ * Shows "typing…" without waiting for it: if the call fails, the answer still goes out.
+ * @example
+ * showTyping(ctx); const answer = engine.answer(text);
+ */
+export function showTyping(ctx: BotContext): void {
+  if (ctx.chatId === undefined) return;
+  ctx.replyWithChatAction('typing').catch((error: unknown) => {
+    ctx.logger.warn({ err: error }, 'sendChatAction failed; answering anyway');
+  });
+}
