@@ -57,6 +57,8 @@ const PSEUDO = /^\?/;
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
 const QTYPE_WEIGHT = 1;
+/** Weight of a word no document contains, as a share of the maximum IDF. */
+const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
 const NEAR_TIE = 0.85;
 
@@ -92,7 +94,10 @@ export function matchQuestion(
   const hits = index.searchTargets(queryTerms, 60, weights);
 
   // what the answer must cover: the words, the meeting a follow-up refers to, the specific question type
-  const w = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t));
+  // a word no document contains: a definite noun («القواعد») is the topic and weighs fully; other
+  // unknown words (verbs, filler) weigh less, since the checks above catch out-of-scope names
+  const definiteUnknown = new Set(analysis.unknownTerms.filter((_, i) => /^(و|ف|ب|ل|ك)?ال/.test(analysis.unknown[i] ?? '')));
+  const w = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * (definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT));
   const covering = [
     ...content,
     ...(contextMeeting ? [`#${contextMeeting}`] : []),

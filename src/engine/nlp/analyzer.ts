@@ -29,6 +29,8 @@ export interface Analysis {
   readonly qtypes: readonly QuestionType[];
   /** Words the knowledge base does not know (after typo correction). */
   readonly unknown: readonly string[];
+  /** The term each unknown word became (same order as `unknown`). */
+  readonly unknownTerms: readonly string[];
   /** Countries, people and bodies the articles do not cover. */
   readonly foreign: readonly string[];
   /** The text asks what someone said («قال») or what someone's position or aim is («موقف», «تريد»). */
@@ -255,6 +257,7 @@ export class Analyzer {
     let tokens = [...input];
     const corrections: [string, string][] = [];
     const unknown: string[] = [];
+    const unknownTerms: string[] = [];
     if (mode === 'query') {
       tokens = tokens.map((t) => {
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
@@ -352,7 +355,10 @@ export class Analyzer {
       if (LATIN.test(token)) {
         const en = this.englishWord(token);
         if (en === undefined) {
-          if (token.length > 1 && mode === 'query') unknown.push(token);
+          if (token.length > 1 && mode === 'query') {
+            unknown.push(token);
+            unknownTerms.push(token);
+          }
           if (token.length > 1) emit(token);
           continue;
         }
@@ -392,7 +398,10 @@ export class Analyzer {
       const term = this.wordTerm(token);
       if (!term) continue;
       emit(term);
-      if (mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token)) unknown.push(token);
+      if (mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token)) {
+        unknown.push(token);
+        unknownTerms.push(term);
+      }
     }
     return {
       terms,
@@ -400,6 +409,7 @@ export class Analyzer {
       meetings: [...meetings],
       qtypes: [...qtypes],
       unknown,
+      unknownTerms,
       foreign,
       speech: terms.some((t) => this.speechTerms.has(t)),
       ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
