@@ -26,6 +26,8 @@ export interface Target {
   readonly speakers: Set<string>;
   /** The meeting the target belongs to (facts) or is (meetings). */
   readonly meeting?: string;
+  /** The fact's slot (facts only). */
+  readonly slot?: string;
   /** Meetings a person took part in (entity targets). */
   readonly meetingsAttended: readonly string[];
   /** The canonical curated question, shown as a suggestion. */
@@ -63,6 +65,8 @@ export interface Catalog {
   readonly entityCountry: ReadonlyMap<string, string>;
   /** Meeting id → held / planned / possible. */
   readonly meetingStatus: ReadonlyMap<string, string>;
+  /** Entity id → the entity its name also stands for («الأسد» → syria). */
+  readonly standsFor: ReadonlyMap<string, string>;
 }
 
 /**
@@ -142,7 +146,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   // facts
   const hasNumber = (terms: readonly string[]) => terms.some((t) => /^\d+$/.test(t) || NUMBER_STEMS.has(t));
   for (const f of kb.facts.values()) {
-    const t = newTarget('fact', f.id, f.meeting ? { meeting: f.meeting } : {});
+    const t = newTarget('fact', f.id, { slot: f.slot, ...(f.meeting ? { meeting: f.meeting } : {}) });
     const meeting = f.meeting ? kb.meetings.get(f.meeting) : undefined;
     const text = analyzeAll([f.text, ...f.keywords]);
     const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];
@@ -155,6 +159,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     addDoc(t, 'text', [...text.terms, ...extra]);
     const quotes = analyzeAll(f.evidence.map((e) => e.quote));
     addDoc(t, 'quote', quotes.terms);
+    // «اجتماع المقداد وتشاووش أوغلو»: every fact of a meeting is about its participants
+    if (meeting) for (const e of [...meeting.participants, ...meeting.countries]) t.coverTerms.add(`@${e}`);
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
     for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
     for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.holders])) t.speakers.add(e);
@@ -190,5 +196,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const entityTypes = new Map([...kb.entities.values()].map((e) => [e.id, e.type]));
   const entityCountry = new Map([...kb.entities.values()].filter((e) => e.country).map((e) => [e.id, e.country as string]));
   const meetingStatus = new Map([...kb.meetings.values()].map((m) => [m.id, m.status]));
-  return { targets, index, entityTypes, entityCountry, meetingStatus };
+  const standsFor = new Map([...kb.entities.values()].filter((e) => e.standsFor).map((e) => [e.id, e.standsFor as string]));
+  return { targets, index, entityTypes, entityCountry, meetingStatus, standsFor };
 }

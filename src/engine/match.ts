@@ -54,6 +54,8 @@ export interface MatchResult {
 }
 
 const PSEUDO = /^\?/;
+/** Slots that describe a meeting itself (as opposed to statements made around it). */
+const MEETING_SLOTS = new Set(['date', 'place', 'participants', 'topics', 'outcome', 'atmosphere', 'duration', 'status']);
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
 const QTYPE_WEIGHT = 1;
@@ -126,7 +128,7 @@ export function matchQuestion(
     const confidence = Math.min(1, 0.7 * coverage + 0.3 * Math.max(questionSimilarity, coverage * 0.8));
     const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog);
     const typeBonus = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && target.terms.has(`?${q}`)) ? 1.35 : 1;
-    const rank = bm25 * (0.5 + coverage) * (1 + 0.5 * questionSimilarity) * typeBonus * intentFactor(target, analysis, content, catalog);
+    const rank = bm25 * (0.25 + coverage) ** 2 * (1 + 0.5 * questionSimilarity) * typeBonus * intentFactor(target, analysis, content, catalog);
     scored.push({ target, bm25, coverage, questionSimilarity, confidence, rank, ...(veto ? { veto } : {}) });
   }
   scored.sort((a, b) => b.rank - a.rank);
@@ -166,7 +168,10 @@ function vetoFor(
   speakerTypes: ReadonlySet<string>,
   catalog: Catalog,
 ): Candidate['veto'] {
-  for (const e of analysis.entities) if (!target.closure.has(e)) return 'entity';
+  for (const e of analysis.entities) {
+    const alias = catalog.standsFor.get(e);
+    if (!target.closure.has(e) && !(alias && target.closure.has(alias))) return 'entity';
+  }
   if (meetingRefs.length > 0) {
     const inMeeting =
       (target.meeting !== undefined && meetingRefs.includes(target.meeting)) ||
@@ -215,7 +220,10 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
     analysis.meetings.length === 0 &&
     content.every((t) => t.startsWith('@') && ['country', 'place'].includes(catalog.entityTypes.get(t.slice(1)) ?? ''));
   let factor = 1;
-  if (analysis.future && target.meeting !== undefined) factor *= catalog.meetingStatus.get(target.meeting) === 'held' ? 0.85 : 1.15;
+  // the future asks about planned meetings; statements and positions made around a held meeting are not penalized
+  if (analysis.future && target.meeting !== undefined && (target.kind === 'meeting' || MEETING_SLOTS.has(target.slot ?? ''))) {
+    factor *= catalog.meetingStatus.get(target.meeting) === 'held' ? 0.85 : 1.15;
+  }
   if (onlyPlaces && !specific) return factor * (target.kind === 'overview' ? 1.3 : 1);
   // a person's profile says who someone is, not when, where, why or how many
   if (target.kind === 'entity' && analysis.qtypes.some((q) => q !== 'who' && q !== 'what' && q !== 'how')) return factor * 0.6;

@@ -181,6 +181,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   for (const e of entities.values()) {
     const where = (field: string, reason: string) => new KnowledgeError(displayPath(entitiesFile), e.id, field, reason);
     if (e.country && !entities.has(e.country)) throw where('country', `unknown entity ${e.country}`);
+    if (e.standsFor && !entities.has(e.standsFor)) throw where('standsFor', `unknown entity ${e.standsFor}`);
     if (e.type === 'person' && !e.role) throw where('role', 'a person needs a role');
     if (e.type === 'person' && e.evidence.length === 0) throw where('evidence', 'a person needs at least one quote that names them');
     checkEvidence(entitiesFile, e.id, 'evidence', e.evidence);

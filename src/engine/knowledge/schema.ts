@@ -54,6 +54,8 @@ export const EntitySchema = z.strictObject({
   role: z.string().optional(),
   /** The country the entity belongs to (entity id). */
   country: id.optional(),
+  /** The entity the name also stands for («الأسد» for the Syrian government): satisfies entity checks, not «who said». */
+  standsFor: id.optional(),
   /** Quotes that establish the role; required for people with a profile. */
   evidence: z.array(EvidenceSchema).default([]),
   /** An extra line for the profile, from the articles. */
