@@ -447,11 +447,11 @@ export class Analyzer {
   }
 
   private fuzzyName(token: string): string | undefined {
-    if (token.length < 4 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
+    if (token.length < 5 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
     for (const reading of withoutClitics(token)) {
-      if (reading.length < 4) continue;
+      if (reading.length < 5) continue; // «بكاس» is not «عباس»
       const [best] = this.nameFuse.search(reading, { limit: 1 });
-      if (best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.token.length - reading.length) <= 2) return best.item.token;
+      if (best && (best.score ?? 1) <= 0.2 && Math.abs(best.item.token.length - reading.length) <= 1) return best.item.token;
     }
     return undefined;
   }

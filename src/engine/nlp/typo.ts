@@ -1,6 +1,6 @@
 /**
  * Typo correction against the knowledge base's own vocabulary: a bounded Damerau–Levenshtein
- * distance (1 edit for words of 6–8 letters, 2 from 9), most frequent candidate first. Shorter
+ * distance (1 edit for words of 7–8 letters, 2 from 9), most frequent candidate first. Shorter
  * words are left alone: «قاتلت» is a real word the knowledge base lacks, not a typo of «قالت».
  */
 
@@ -10,7 +10,7 @@
  * editDistance('شويجو', 'شويغو', 2); // 1
  */
 /** Words shorter than this are never corrected. */
-export const MIN_TYPO_LENGTH = 6;
+export const MIN_TYPO_LENGTH = 7;
 
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
