@@ -70,7 +70,11 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * logger.error({ err: serializeError(error) }, 'sendMessage failed');
  */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+  if (!(error instanceof Error)) {
+    // Already serialized (a caller passed serializeError's output under `err`): keep it.
+    if (typeof error === 'object' && error !== null && 'message' in error) return error as Record<string, unknown>;
+    return { message: String(error) };
+  }
   const e = error as Error & { error_code?: unknown; description?: unknown; method?: unknown; error?: unknown };
   const out: Record<string, unknown> = { type: e.name, message: e.message };
   if (typeof e.error_code === 'number') out.code = e.error_code;

@@ -6,7 +6,6 @@ import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { botText } from '../locale/ar.ts';
 import type { Logger } from '../logger.ts';
-import { serializeError } from '../logger.ts';
 
 /** The commands shown in Telegram's menu. */
 export const BOT_COMMANDS: readonly BotCommand[] = [
@@ -38,7 +37,7 @@ export async function registerBotProfile(api: Api, logger: Logger): Promise<numb
   results.forEach((r, i) => {
     if (r.status === 'rejected') {
       refused++;
-      logger.warn({ method: calls[i]?.[0], err: serializeError(r.reason) }, 'Telegram refused to update the bot profile; carrying on');
+      logger.warn({ method: calls[i]?.[0], err: r.reason }, 'Telegram refused to update the bot profile; carrying on');
     }
   });
   return refused;

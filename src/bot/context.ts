@@ -6,7 +6,7 @@ import { Context, type Api, type SessionFlavor } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/types.ts';
-import type { Logger } from '../logger.ts';
+import { scrubSecrets, serializeError, type Logger } from '../logger.ts';
 import type { QuestionTable } from './question-table.ts';
 import type { SessionData } from './session.ts';
 
@@ -37,7 +37,12 @@ export function createContextConstructor(deps: BotDependencies): new (update: Up
     readonly logger: Logger;
     constructor(update: Update, api: Api, me: UserFromGetMe) {
       super(update, api, me);
-      this.logger = deps.logger.child({ update_id: update.update_id, update: describeUpdate(update) });
+      // Errors may quote what they failed on: their messages and stacks are scrubbed of this update's
+      // identities and text before they are written.
+      this.logger = deps.logger.child(
+        { update_id: update.update_id, update: describeUpdate(update) },
+        { serializers: { err: (error: unknown) => scrubValues(serializeError(error), identitiesOf(update)) } },
+      );
     }
   }
   return BotContextImpl as unknown as new (update: Update, api: Api, me: UserFromGetMe) => BotContext;
@@ -60,4 +65,32 @@ export function describeUpdate(update: Update): string {
   if (!message) return type;
   const kind = MESSAGE_KINDS.find((k) => k in message) ?? 'other';
   return `${type}:${kind}`;
+}
+
+/**
+ * The strings of an update that identify a person or carry what they wrote: user and chat ids, names,
+ * usernames, titles, message text and captions, inline queries. (Short names, under 3 characters, are
+ * left out: scrubbing them would mangle unrelated text.)
+ * @example
+ * identitiesOf(update); // ['731004211', 'Alice', 'alice_handle', 'من حضر؟', …]
+ */
+export function identitiesOf(update: Update): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === 'number') out.add(String(v));
+    else if (typeof v === 'string' && v.trim().length >= 3) out.add(v);
+  };
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    for (const key of ['first_name', 'last_name', 'username', 'title', 'text', 'caption', 'query', 'phone_number']) add(o[key]);
+    if ('id' in o && ('first_name' in o || 'type' in o || 'is_bot' in o)) add(o.id);
+    for (const key of ['from', 'chat', 'user', 'sender_chat', 'reply_to_message', 'message', 'edited_message', 'callback_query', 'inline_query', 'contact']) visit(o[key], depth + 1);
+  };
+  visit(update, 0);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+function scrubValues(value: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  return JSON.parse(scrubSecrets(JSON.stringify(value), secrets.map((s) => JSON.stringify(s).slice(1, -1)))) as Record<string, unknown>;
 }

@@ -5,7 +5,6 @@
  */
 import { GrammyError, type Bot } from 'grammy';
 import type { Logger } from '../logger.ts';
-import { serializeError } from '../logger.ts';
 import { registerBotProfile } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { ALLOWED_UPDATES } from './index.ts';
@@ -56,7 +55,7 @@ export async function runPolling(bot: Bot<BotContext>, options: RunPollingOption
     logger.info({ signal }, 'stopping: no more getUpdates; finishing the updates in progress');
     // bot.stop() ends the polling loop once the current updates are handled; do not wait longer than the timeout.
     setTimeout(giveUp, stopTimeoutMs).unref();
-    bot.stop().catch((error: unknown) => logger.warn({ err: serializeError(error) }, 'could not confirm the last updates to Telegram'));
+    bot.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not confirm the last updates to Telegram'));
   };
   for (const signal of signals) process.on(signal, onSignal);
   try {

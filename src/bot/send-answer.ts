@@ -71,3 +71,17 @@ export function showTyping(ctx: BotContext): void {
     ctx.logger.warn({ err: error }, 'sendChatAction failed; answering anyway');
   });
 }
+
+/**
+ * Answers the callback query (removes the button's spinner, with an optional toast). A failure — the
+ * query is too old, say — is logged and does not stop what the press asked for.
+ * @example
+ * await acknowledge(ctx); await sendAnswer(ctx, card);
+ */
+export async function acknowledge(ctx: BotContext, toast?: string): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(toast === undefined ? undefined : { text: toast });
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'answerCallbackQuery failed; carrying on');
+  }
+}

@@ -9,7 +9,7 @@ import { botText } from '../../locale/ar.ts';
 import { parseCallbackData } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { questionText } from '../middlewares/addressed.ts';
-import { followUpContext, sendAnswer, showTyping } from '../send-answer.ts';
+import { acknowledge, followUpContext, sendAnswer, showTyping } from '../send-answer.ts';
 
 /**
  * @example
@@ -30,10 +30,10 @@ askFeature.on('callback_query:data', async (ctx, next) => {
   if (action?.kind !== 'question') return next();
   const question = ctx.deps.questions.questionFor(action.questionId);
   if (question === undefined || ctx.chatId === undefined) {
-    await ctx.answerCallbackQuery({ text: question === undefined ? botText.toast.stale : botText.toast.invalid });
+    await acknowledge(ctx, question === undefined ? botText.toast.stale : botText.toast.invalid);
     return;
   }
-  await ctx.answerCallbackQuery();
+  await acknowledge(ctx);
   showTyping(ctx);
   const answer = ctx.deps.engine.answer(question, followUpContext(ctx));
   await sendAnswer(ctx, answer, { header: botText.askedQuestion(question) });

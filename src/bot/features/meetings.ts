@@ -10,7 +10,7 @@ import type { BotContext } from '../context.ts';
 import { renderMeetingList } from '../format/answer.ts';
 import { splitHtml } from '../format/split.ts';
 import { meetingsKeyboard } from '../keyboards.ts';
-import { sendAnswer } from '../send-answer.ts';
+import { acknowledge, sendAnswer } from '../send-answer.ts';
 
 /**
  * @example
@@ -31,9 +31,9 @@ meetingsFeature.on('callback_query:data', async (ctx, next) => {
   if (action?.kind !== 'meeting') return next();
   const card = ctx.deps.engine.meetingCard(action.meetingId);
   if (!card || ctx.chatId === undefined) {
-    await ctx.answerCallbackQuery({ text: card ? botText.toast.invalid : botText.toast.stale });
+    await acknowledge(ctx, card ? botText.toast.invalid : botText.toast.stale);
     return;
   }
-  await ctx.answerCallbackQuery();
+  await acknowledge(ctx);
   await sendAnswer(ctx, card);
 });

@@ -5,6 +5,7 @@
 import { Composer } from 'grammy';
 import { botText } from '../../locale/ar.ts';
 import type { BotContext } from '../context.ts';
+import { acknowledge } from '../send-answer.ts';
 
 /**
  * @example
@@ -30,5 +31,5 @@ privateChats.on(
 );
 
 unhandledFeature.on('callback_query', async (ctx) => {
-  await ctx.answerCallbackQuery({ text: botText.toast.invalid });
+  await acknowledge(ctx, botText.toast.invalid);
 });

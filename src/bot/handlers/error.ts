@@ -4,7 +4,6 @@
  */
 import type { BotError } from 'grammy';
 import { botText } from '../../locale/ar.ts';
-import { serializeError } from '../../logger.ts';
 import type { BotContext } from '../context.ts';
 
 /**
@@ -15,7 +14,7 @@ import type { BotContext } from '../context.ts';
 export async function handleError(error: BotError<BotContext>): Promise<void> {
   const { ctx } = error;
   try {
-    ctx.logger.error({ err: serializeError(error.error) }, 'update failed');
+    ctx.logger.error({ err: error.error }, 'update failed');
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: botText.toast.apology }).catch(() => undefined);
     if (ctx.chatId !== undefined && (ctx.message || ctx.editedMessage || ctx.callbackQuery)) {
       const replyTo = ctx.msg?.message_id;
@@ -25,7 +24,7 @@ export async function handleError(error: BotError<BotContext>): Promise<void> {
     }
   } catch (apologyError) {
     try {
-      ctx.logger.warn({ err: serializeError(apologyError) }, 'could not send the apology');
+      ctx.logger.warn({ err: apologyError }, 'could not send the apology');
     } catch {
       // a broken logger must not stop polling either
     }
