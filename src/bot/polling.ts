@@ -63,7 +63,8 @@ export async function runPolling(bot: Bot<BotContext>, options: RunPollingOption
       allowed_updates: [...ALLOWED_UPDATES],
       onStart: (me) => {
         logger.info({ bot: me.username, startupMs: Math.round(performance.now()) }, 'polling for updates');
-        if (registerProfile) void registerBotProfile(bot.api, logger);
+        // After the first getUpdates has gone out: the profile must not delay polling.
+        if (registerProfile) setTimeout(() => void registerBotProfile(bot.api, logger), 0);
       },
     });
     await Promise.race([polling, gaveUp]);

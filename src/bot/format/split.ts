@@ -61,6 +61,8 @@ export function visibleLength(html: string): number {
  */
 export function splitHtml(html: string, limit: number = MESSAGE_LIMIT): string[] {
   if (!Number.isInteger(limit) || limit < 2) throw new RangeError(`splitHtml: limit must be an integer ≥ 2, got ${limit}`);
+  // Fast path: the raw HTML is never shorter than its visible text.
+  if (html.length <= limit) return /\S/.test(stripTags(html)) ? [html] : [];
   const tokens = tokenize(html);
   const parts: string[] = [];
   let current: string[] = [];
