@@ -40,7 +40,7 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
   date: ['?when', 'موعد'],
   place: ['?where', 'مكان'],
   duration: ['?howlong', '?howmany', 'مده'],
-  topics: ['?what', 'بحث'],
+  topics: ['?what', '?why', 'بحث'],
   outcome: ['?what', 'نتيجه'],
   atmosphere: ['?how', 'اجواء'],
   statement: ['?what', 'قال'],
@@ -65,6 +65,8 @@ export interface Catalog {
   readonly entityCountry: ReadonlyMap<string, string>;
   /** Meeting id → held / planned / possible. */
   readonly meetingStatus: ReadonlyMap<string, string>;
+  /** Meeting id → every coverage term of the meeting and its facts (words that identify the meeting). */
+  readonly meetingTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entity id → the entity its name also stands for («الأسد» → syria). */
   readonly standsFor: ReadonlyMap<string, string>;
 }
@@ -161,6 +163,11 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     addDoc(t, 'quote', quotes.terms);
     // «اجتماع المقداد وتشاووش أوغلو»: every fact of a meeting is about its participants
     if (meeting) for (const e of [...meeting.participants, ...meeting.countries]) t.coverTerms.add(`@${e}`);
+    // a fact naming «وزير الخارجية التركي» is about Turkey too
+    for (const e of text.entities) {
+      const country = kb.entities.get(e)?.country;
+      if (country) t.coverTerms.add(`@${country}`);
+    }
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
     for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
     for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.holders])) t.speakers.add(e);
@@ -197,5 +204,12 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const entityCountry = new Map([...kb.entities.values()].filter((e) => e.country).map((e) => [e.id, e.country as string]));
   const meetingStatus = new Map([...kb.meetings.values()].map((m) => [m.id, m.status]));
   const standsFor = new Map([...kb.entities.values()].filter((e) => e.standsFor).map((e) => [e.id, e.standsFor as string]));
-  return { targets, index, entityTypes, entityCountry, meetingStatus, standsFor };
+  const meetingTerms = new Map<string, Set<string>>();
+  for (const t of targets.values()) {
+    if (t.meeting === undefined || t.kind === 'overview') continue;
+    const set = meetingTerms.get(t.meeting) ?? new Set<string>();
+    for (const term of t.coverTerms) if (!term.startsWith('?')) set.add(term);
+    meetingTerms.set(t.meeting, set);
+  }
+  return { targets, index, entityTypes, entityCountry, meetingStatus, standsFor, meetingTerms };
 }

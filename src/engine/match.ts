@@ -54,11 +54,15 @@ export interface MatchResult {
 }
 
 const PSEUDO = /^\?/;
+/** Unknown words that carry the question's content: definite nouns («القواعد») and imperfect or future verbs («سيفوز», «يحكم»). */
+const CONTENT_UNKNOWN = /^((و|ف|ب|ل|ك)?ال|س?[يتن][\u0600-\u06FF]{3,}$)/;
 /** Slots that describe a meeting itself (as opposed to statements made around it). */
 const MEETING_SLOTS = new Set(['date', 'place', 'participants', 'topics', 'outcome', 'atmosphere', 'duration', 'status']);
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
 const QTYPE_WEIGHT = 1;
+/** Share of a word's weight a fact covers when only another fact of its meeting has the word. */
+const MEETING_CREDIT = 0.6;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
 const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
@@ -98,7 +102,7 @@ export function matchQuestion(
   // what the answer must cover: the words, the meeting a follow-up refers to, the specific question type
   // a word no document contains: a definite noun («القواعد») is the topic and weighs fully; other
   // unknown words (verbs, filler) weigh less, since the checks above catch out-of-scope names
-  const definiteUnknown = new Set(analysis.unknownTerms.filter((_, i) => /^(و|ف|ب|ل|ك)?ال/.test(analysis.unknown[i] ?? '')));
+  const definiteUnknown = new Set(analysis.unknownTerms.filter((_, i) => CONTENT_UNKNOWN.test(analysis.unknown[i] ?? '')));
   const w = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * (definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT));
   const covering = [
     ...content,
@@ -107,11 +111,15 @@ export function matchQuestion(
   ];
   const contentWeight = covering.reduce((s, t) => s + w(t), 0);
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
+  const askedSlots = slotsAsked(analysis);
+  const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
 
   const scored: Candidate[] = [];
   for (const { target: id, score: bm25, questionDocs } of hits) {
     const target = targets.get(id) as Target;
-    const covered = covering.reduce((s, t) => s + (target.coverTerms.has(t) ? w(t) : 0), 0);
+    // a word that identifies the target's meeting («المباحثات التي انتهت يوم السبت») counts in part
+    const meetingTerms = target.meeting !== undefined ? catalog.meetingTerms.get(target.meeting) : undefined;
+    const covered = covering.reduce((s, t) => s + (target.coverTerms.has(t) ? w(t) : meetingTerms?.has(t) ? MEETING_CREDIT * w(t) : 0), 0);
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of questionDocs) {
@@ -128,7 +136,11 @@ export function matchQuestion(
     const confidence = Math.min(1, 0.7 * coverage + 0.3 * Math.max(questionSimilarity, coverage * 0.8));
     const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog);
     const typeBonus = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && target.terms.has(`?${q}`)) ? 1.35 : 1;
-    const rank = bm25 * (0.25 + coverage) ** 2 * (1 + 0.5 * questionSimilarity) * typeBonus * intentFactor(target, analysis, content, catalog);
+    // the part of a meeting the question asks for («من حضر» → participants, «ليش» → topics)
+    const slotBonus = target.slot !== undefined && askedSlots.has(target.slot) ? 1.3 : 1;
+    // whose action or position it is: the first entity named is the grammatical subject more often than not
+    const subjectBonus = subject !== undefined && target.kind === 'fact' && target.speakers.has(subject) ? 1.2 : 1;
+    const rank = Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + 0.5 * questionSimilarity) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     scored.push({ target, bm25, coverage, questionSimilarity, confidence, rank, ...(veto ? { veto } : {}) });
   }
   scored.sort((a, b) => b.rank - a.rank);
@@ -230,4 +242,29 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
   if (specific && card && !(target.kind === 'entity' && analysis.qtypes.includes('who'))) return factor * 0.85;
   if (analysis.framed && !specific && card) return factor * 1.2;
   return factor;
+}
+
+/** Slots a question asks for, from its words and question type. */
+const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  حضر: ['participants'],
+  وفد: ['participants'],
+  نتيجه: ['outcome'],
+  مده: ['duration'],
+  اجواء: ['atmosphere'],
+  بحث: ['topics'],
+  مكان: ['place'],
+  موعد: ['date'],
+};
+const SLOT_QTYPES: Readonly<Record<string, readonly string[]>> = {
+  who: ['participants'],
+  when: ['date'],
+  where: ['place'],
+  why: ['topics', 'background'],
+  howlong: ['duration'],
+};
+function slotsAsked(analysis: Analysis): Set<string> {
+  const out = new Set<string>();
+  for (const t of analysis.terms) for (const s of SLOT_WORDS[t] ?? []) out.add(s);
+  for (const q of analysis.qtypes) for (const s of SLOT_QTYPES[q] ?? []) out.add(s);
+  return out;
 }

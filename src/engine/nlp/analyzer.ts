@@ -88,6 +88,7 @@ export class Analyzer {
   private readonly corrector: TypoCorrector;
   private readonly nameFuse: Fuse<{ token: string; entity: string }>;
   private readonly nameTokens = new Map<string, string>();
+  private readonly personIds = new Set<string>();
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
   private readonly knownTerms = new Set<string>();
   private readonly cache = new Map<string, Analysis>();
@@ -173,6 +174,7 @@ export class Analyzer {
     // 3. phrases: entities, meetings, out-of-scope names, small talk
     const fuseItems: { token: string; entity: string }[] = [];
     for (const e of kb.entities.values()) {
+      if (e.type === 'person') this.personIds.add(e.id);
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
         this.phrases.add(at, { kind: 'entity', value: e.id });
@@ -397,8 +399,11 @@ export class Analyzer {
       }
       const term = this.wordTerm(token);
       if (!term) continue;
+      const unknownWord = mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token);
+      // «هاكان فيدن»: an unknown word next to a person's name is part of the name
+      if (unknownWord && (this.isPersonTerm(terms[terms.length - 1]) || this.isPersonTerm(this.peekEntity(tokens, i)))) continue;
       emit(term);
-      if (mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token)) {
+      if (unknownWord) {
         unknown.push(token);
         unknownTerms.push(term);
       }
@@ -422,6 +427,16 @@ export class Analyzer {
       corrections,
       tokenCount: tokens.length,
     };
+  }
+
+  private isPersonTerm(term: string | undefined): boolean {
+    return term !== undefined && term.startsWith('@') && this.personIds.has(term.slice(1));
+  }
+
+  /** The entity term that starts at `tokens[at]`, if any (for looking one word ahead). */
+  private peekEntity(tokens: readonly string[], at: number): string | undefined {
+    const m = this.phrases.matchAt(tokens, at);
+    return m?.kind === 'entity' ? `@${m.value}` : undefined;
   }
 
   /** «رح», «سوف», «will», or a future verb («سيعقد», «هيلتقي», «حيصير») whose stem the knowledge base knows. */
