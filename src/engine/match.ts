@@ -240,7 +240,8 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
   // a person's profile says who someone is, not when, where, why or how many
   if (target.kind === 'entity' && analysis.qtypes.some((q) => q !== 'who' && q !== 'what' && q !== 'how')) return factor * 0.6;
   if (specific && card && !(target.kind === 'entity' && analysis.qtypes.includes('who'))) return factor * 0.85;
-  if (analysis.framed && !specific && card) return factor * 1.2;
+  // «حدثني عن…», or a bare topic with no question word at all («الاجتماع الذي جمع وزراء دفاع…»): the card
+  if ((analysis.framed || analysis.qtypes.length === 0) && !specific && card) return factor * 1.2;
   return factor;
 }
 
