@@ -234,7 +234,7 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
   let factor = 1;
   // the future asks about planned meetings; statements and positions made around a held meeting are not penalized
   if (analysis.future && target.meeting !== undefined && (target.kind === 'meeting' || MEETING_SLOTS.has(target.slot ?? ''))) {
-    factor *= catalog.meetingStatus.get(target.meeting) === 'held' ? 0.85 : 1.15;
+    factor *= catalog.meetingStatus.get(target.meeting) === 'held' ? 0.7 : 1.3;
   }
   if (onlyPlaces && !specific) return factor * (target.kind === 'overview' ? 1.3 : 1);
   // a person's profile says who someone is, not when, where, why or how many

@@ -1,0 +1,43 @@
+/**
+ * Holds the evaluation bars (the same runs as `npm run eval`):
+ * - dev set (written by the lead, used for tuning): ≥ 97%;
+ * - held-out set (written independently, never tuned on): ≥ 80%, a guard against regressions;
+ * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
+ * - on every set: zero quotes that are not verbatim in their article.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/eval/run.ts';
+import { evalNorm, readQuestionSet } from '../../src/eval/score.ts';
+import { KNOWLEDGE, ROOT, engine } from '../helpers/engine.ts';
+
+const articlesDir = join(KNOWLEDGE, 'articles');
+const articles = new Map(readdirSync(articlesDir).map((f) => [f.slice(0, 3), evalNorm(readFileSync(join(articlesDir, f), 'utf8'))] as const));
+const run = (file: string) => evaluate(readQuestionSet(file), (q, c) => engine().answer(q, c), articles);
+const failures = (r: ReturnType<typeof run>) =>
+  r.outcomes.filter((o) => !o.pass).map((o) => `${o.question.id} ${o.question.q} → ${o.why}`).join('\n');
+
+describe('evaluation', () => {
+  it('dev set: at least 97%, no fabricated quote', () => {
+    const r = run(join(ROOT, 'tests', 'eval', 'dev.jsonl'));
+    expect(r.total).toBeGreaterThanOrEqual(180);
+    expect(r.badQuotes).toBe(0);
+    expect(r.accuracy, failures(r)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('held-out set: at least 80%, no fabricated quote', () => {
+    const r = run(join(ROOT, 'tests', 'eval', 'holdout.jsonl'));
+    expect(r.total).toBe(150);
+    expect(r.badQuotes).toBe(0);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.8);
+  });
+
+  const publicSet = join(ROOT, '..', 'shared', 'eval', 'public.jsonl');
+  it.skipIf(!existsSync(publicSet))('public set: at least 97%, every out-of-scope question declined', () => {
+    const r = run(publicSet);
+    expect(r.badQuotes).toBe(0);
+    expect(r.wrongAnswers, failures(r)).toBe(0);
+    expect(r.accuracy, failures(r)).toBeGreaterThanOrEqual(0.97);
+  });
+});
