@@ -3,6 +3,7 @@
  * a grammY `Bot` that is not started (see polling.ts for that). Nothing runs on import.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.ts';
@@ -44,6 +45,17 @@ export interface CreateBotOptions {
  */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
 
+const lastSeen = new WeakMap<object, number>();
+
+/**
+ * The id of the newest update the bot has started to handle (to confirm it to Telegram on stop).
+ * @example
+ * await bot.api.getUpdates({ offset: (lastUpdateId(bot) ?? -1) + 1, limit: 1, timeout: 0 });
+ */
+export function lastUpdateId(bot: Bot<BotContext>): number | undefined {
+  return lastSeen.get(bot);
+}
+
 /**
  * Builds the bot. It does not start it: call `runPolling(bot, …)` (or `bot.handleUpdate` in tests).
  * @example
@@ -62,6 +74,12 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   // Retry 429 (after retry_after), 5xx and network errors, a bounded number of times.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
+  bot.use((ctx, next) => {
+    if (ctx.update.update_id > (lastSeen.get(bot) ?? -1)) lastSeen.set(bot, ctx.update.update_id);
+    return next();
+  });
+  // Updates of one chat (or, outside chats, of one user) are handled in order, others concurrently.
+  bot.use(sequentialize((ctx: BotContext) => (ctx.chatId !== undefined ? `c${ctx.chatId}` : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(logUpdates());
   bot.use(onlyAddressedInGroups());
   bot.use(rateLimit({ limit: config.rateLimitMessages, windowMs: config.rateLimitWindowSeconds * 1000 }));

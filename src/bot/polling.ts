@@ -1,13 +1,16 @@
 /**
- * Running the bot with long polling: registers the profile without waiting for it, stops cleanly on
- * SIGINT/SIGTERM (exit code 0 within 5 s), and turns 401 (bad token) and 409 (another instance
- * polling) into one clear log line and a non-zero exit code.
+ * Running the bot with long polling through grammY's runner: updates of different chats are handled
+ * concurrently, those of one chat in order (see `sequentialize` in index.ts). Registers the profile
+ * without waiting for it, stops cleanly on SIGINT/SIGTERM (finishing the updates in progress and
+ * confirming them to Telegram, exit code 0 within 5 s), and turns 401 (bad token) and 409 (another
+ * instance polling) into one clear log line and a non-zero exit code.
  */
+import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, type Bot } from 'grammy';
 import type { Logger } from '../logger.ts';
 import { registerBotProfile } from './commands.ts';
 import type { BotContext } from './context.ts';
-import { ALLOWED_UPDATES } from './index.ts';
+import { ALLOWED_UPDATES, lastUpdateId } from './index.ts';
 
 export interface RunPollingOptions {
   readonly logger: Logger;
@@ -15,8 +18,10 @@ export interface RunPollingOptions {
   readonly registerProfile?: boolean;
   /** Signals that stop the bot (default SIGINT and SIGTERM). */
   readonly signals?: readonly NodeJS.Signals[];
-  /** After a stop signal, give up waiting for in-flight updates after this long (default 4,000 ms). */
+  /** After a stop signal, give up waiting for the updates in progress after this long (default 4,000 ms). */
   readonly stopTimeoutMs?: number;
+  /** At most this many updates in progress at once (default 500). */
+  readonly concurrency?: number;
 }
 
 /**
@@ -45,29 +50,35 @@ export class PollingRefusedError extends Error {
  * process.exitCode = await runPolling(createBot(token, deps), { logger });
  */
 export async function runPolling(bot: Bot<BotContext>, options: RunPollingOptions): Promise<number> {
-  const { logger, registerProfile = true, signals = ['SIGINT', 'SIGTERM'], stopTimeoutMs = 4000 } = options;
-  let giveUp: () => void = () => undefined;
-  const gaveUp = new Promise<void>((resolve) => (giveUp = resolve));
-  let stopping = false;
+  const { logger, registerProfile = true, signals = ['SIGINT', 'SIGTERM'], stopTimeoutMs = 4000, concurrency = 500 } = options;
+  let handle: RunnerHandle | undefined;
+  let stopped: () => void = () => undefined;
+  const stopping = new Promise<void>((resolve) => (stopped = resolve));
+  let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (signalled) return;
+    signalled = true;
     logger.info({ signal }, 'stopping: no more getUpdates; finishing the updates in progress');
-    // bot.stop() ends the polling loop once the current updates are handled; do not wait longer than the timeout.
-    setTimeout(giveUp, stopTimeoutMs).unref();
-    bot.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not confirm the last updates to Telegram'));
+    void stop(bot, handle, logger, Date.now() + stopTimeoutMs).finally(stopped);
   };
   for (const signal of signals) process.on(signal, onSignal);
   try {
-    const polling = bot.start({
-      allowed_updates: [...ALLOWED_UPDATES],
-      onStart: (me) => {
-        logger.info({ bot: me.username, startupMs: Math.round(performance.now()) }, 'polling for updates');
-        // After the first getUpdates has gone out: the profile must not delay polling.
-        if (registerProfile) setTimeout(() => void registerBotProfile(bot.api, logger), 0);
-      },
+    // As bot.start() does: who am I, and take over from a webhook if one is set. A signal meanwhile
+    // (e.g. while Telegram is unreachable and grammY keeps retrying) ends it at once.
+    await Promise.race([bot.init().then(() => bot.api.deleteWebhook()), stopping]);
+    if (signalled) {
+      await stopping;
+      return 0;
+    }
+    handle = run(bot, {
+      runner: { silent: true, fetch: { timeout: 30, allowed_updates: [...ALLOWED_UPDATES] } },
+      sink: { concurrency },
     });
-    await Promise.race([polling, gaveUp]);
+    logger.info({ bot: bot.botInfo.username, startupMs: Math.round(performance.now()) }, 'polling for updates');
+    // After the first getUpdates has gone out: the profile must not delay polling.
+    if (registerProfile) setTimeout(() => void registerBotProfile(bot.api, logger), 0);
+    await Promise.race([handle.task(), stopping]);
+    if (signalled) await stopping;
     logger.info('stopped');
     return 0;
   } catch (error) {
@@ -78,5 +89,31 @@ export async function runPolling(bot: Bot<BotContext>, options: RunPollingOption
     throw error;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+  }
+}
+
+/** Stops fetching, waits (until the deadline) for the updates in progress, then confirms them to Telegram. */
+async function stop(bot: Bot<BotContext>, handle: RunnerHandle | undefined, logger: Logger, deadline: number): Promise<void> {
+  if (!handle) return;
+  await withDeadline(handle.stop(), deadline);
+  while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (handle.size() > 0) logger.warn({ inProgress: handle.size() }, 'gave up waiting for updates in progress');
+  const last = lastUpdateId(bot);
+  if (last === undefined) return;
+  try {
+    // Confirm what was handled, so that a restart does not receive it again (as grammY's bot.stop() does).
+    await withDeadline(bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }), deadline);
+  } catch (error) {
+    logger.warn({ err: error }, 'could not confirm the last updates to Telegram');
+  }
+}
+
+async function withDeadline<T>(promise: Promise<T> | undefined, deadline: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()))));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -53,7 +53,7 @@ export class Composer {
   /**
    * An answer from one or more facts; a fact in a dispute group brings the other accounts with it.
    */
-  facts(chosen: readonly Fact[], meta: { score: number; matched: readonly string[] }): Answer {
+  facts(chosen: readonly Fact[], meta: { score: number; matched: readonly string[]; previousMeeting?: string }): Answer {
     const groups: Fact[][] = [];
     const used = new Set<string>();
     for (const f of chosen) {
@@ -67,6 +67,9 @@ export class Composer {
       if (group.length > 1) paragraphs.push([engineText.disputed, ...group.map((f) => `• ${f.text}`)].join('\n'));
       else paragraphs.push(i === 0 ? (group[0] as Fact).text : `${engineText.alsoRelevant} ${(group[0] as Fact).text}`);
     });
+    // the conversation was about another meeting: say which one this answer is about
+    const meeting = chosen[0]?.meeting ? this.kb.meetings.get(chosen[0].meeting) : undefined;
+    if (meta.previousMeeting && meeting && meeting.id !== meta.previousMeeting) paragraphs.unshift(engineText.aboutMeeting(meeting.shortTitle));
     const text = paragraphs.join('\n\n');
     const all = groups.flat();
     const perFact = all.length > 1 ? 2 : 4;

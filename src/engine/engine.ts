@@ -92,7 +92,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     return out;
   };
 
-  const compose = (result: MatchResult): Answer => {
+  const compose = (result: MatchResult, previousMeeting?: string): Answer => {
     const first = result.chosen[0] as Candidate;
     const matched = result.chosen.map((c) => c.target.id);
     const score = round(result.confidence);
@@ -101,7 +101,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     if (t.kind === 'entity') return composer.profile(t.ref, { score, matched }) as Answer;
     if (t.kind === 'overview') return composer.overview({ score, matched });
     const facts = result.chosen.filter((c) => c.target.kind === 'fact').map((c) => kb.facts.get(c.target.ref) as Fact);
-    return composer.facts(facts, { score, matched });
+    return composer.facts(facts, { score, matched, ...(previousMeeting ? { previousMeeting } : {}) });
   };
 
   const explain = (question: string, context: AnswerContext = {}): MatchResult | undefined => {
@@ -123,13 +123,14 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       const analysis = analyzer.analyze(s.text, { mode: 'query' });
       // weather, the time…: off topic whatever else the message says
       const offtopic = analysis.smalltalk.includes('offtopic');
-      if ((offtopic || analysis.terms.length === 0) && analysis.smalltalk.length > 0 && analysis.foreign.length === 0) {
+      const noQuestion = analysis.terms.length === 0 && analysis.qtypes.length === 0;
+      if ((offtopic || noQuestion) && analysis.smalltalk.length > 0 && analysis.foreign.length === 0) {
         const kind = (offtopic ? 'offtopic' : analysis.smalltalk[0]) as keyof typeof engineText.smalltalk;
         const withExamples = kind === 'greeting' || kind === 'whoareyou' || kind === 'help' || kind === 'insult' || kind === 'offtopic';
         return composer.notAnswered('smalltalk', engineText.smalltalk[kind], withExamples ? exampleQuestions.slice(0, 3) : []);
       }
       const result = matchQuestion(catalog, analysis, context, matchOptions);
-      if (result.answer) return compose(result);
+      if (result.answer) return compose(result, context.meetingId);
       let text: string = engineText.decline.notCovered;
       if (result.reason === 'foreign') text = engineText.decline.foreign(`«${analysis.foreign.join('، ')}»`);
       else if (result.reason === 'no-context') text = engineText.decline.noContext;

@@ -80,18 +80,29 @@ export function matchQuestion(
   context: { readonly meetingId?: string | undefined },
   options: MatchOptions = DEFAULT_MATCH,
 ): MatchResult {
-  const { index, targets } = catalog;
+  const content = [...new Set(analysis.terms)];
+  const usable =
+    context.meetingId !== undefined &&
+    catalog.targets.has(`meeting:${context.meetingId}`) &&
+    analysis.meetings.length === 0 &&
+    analysis.foreign.length === 0;
+  if (!usable) return decide(catalog, analysis, undefined, options);
+  // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the previous meeting
+  const ownWords = content.filter((t) => !t.startsWith('@'));
+  if (analysis.followup || content.length === 0) return decide(catalog, analysis, context.meetingId, options);
+  // a short question may or may not continue the conversation: keep the better of both readings
+  if (ownWords.length > 2) return decide(catalog, analysis, undefined, options);
+  const inContext = decide(catalog, analysis, context.meetingId, options);
+  const fresh = decide(catalog, analysis, undefined, options);
+  if (inContext.answer && (!fresh.answer || inContext.confidence >= fresh.confidence)) return inContext;
+  return fresh.answer ? fresh : inContext;
+}
+
+/** Scores the candidates for one reading of the question (with or without the previous meeting) and decides. */
+function decide(catalog: Catalog, analysis: Analysis, contextMeeting: string | undefined, options: MatchOptions): MatchResult {
+  const { index } = catalog;
   const qtypeTerms = analysis.qtypes.map((q) => `?${q}`);
   const content = [...new Set(analysis.terms)];
-
-  // follow-up: «ومن حضره؟» after an answer about a meeting
-  const followup =
-    context.meetingId !== undefined &&
-    targets.has(`meeting:${context.meetingId}`) &&
-    analysis.meetings.length === 0 &&
-    analysis.foreign.length === 0 &&
-    (analysis.followup || content.filter((t) => !t.startsWith('@')).length <= 2);
-  const contextMeeting = followup ? context.meetingId : undefined;
   const meetingRefs = contextMeeting ? [contextMeeting] : analysis.meetings;
 
   const queryTerms = [...content, ...qtypeTerms, ...(contextMeeting ? [`#${contextMeeting}`] : [])];
@@ -116,7 +127,7 @@ export function matchQuestion(
 
   const scored: Candidate[] = [];
   for (const { target: id, score: bm25, questionDocs } of hits) {
-    const target = targets.get(id) as Target;
+    const target = catalog.targets.get(id) as Target;
     // a word that identifies the target's meeting («المباحثات التي انتهت يوم السبت») counts in part
     const meetingTerms = target.meeting !== undefined ? catalog.meetingTerms.get(target.meeting) : undefined;
     const covered = covering.reduce((s, t) => s + (target.coverTerms.has(t) ? w(t) : meetingTerms?.has(t) ? MEETING_CREDIT * w(t) : 0), 0);

@@ -53,6 +53,7 @@ export const engineText = {
     mentionedIn: 'ورد في',
   },
   disputed: 'تختلف الروايات في هذه النقطة:',
+  aboutMeeting: (title: string) => `(هذه الإجابة عن: ${title})`,
   alsoRelevant: 'وذات صلة:',
   meetingsOverview: 'الاجتماعات التي تذكرها المقالات، من الأقدم إلى الأحدث:',
   listSeparator: '، ',
