@@ -23,7 +23,7 @@ await runMain(async () => {
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
   const bot = createBot(config.botToken, { config, logger, engine });
-  const code = await runPolling(bot, { logger });
+  const code = await runPolling(bot, { logger, warmUpEngine: engine });
   // Do not wait for idle keep-alive sockets or timers: the bot is done.
   process.exit(code);
 });

@@ -8,9 +8,11 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, type Bot } from 'grammy';
 import type { Logger } from '../logger.ts';
+import type { Engine } from '../engine/types.ts';
 import { registerBotProfile } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { ALLOWED_UPDATES, lastUpdateId } from './index.ts';
+import { warmUp } from './warm-up.ts';
 
 export interface RunPollingOptions {
   readonly logger: Logger;
@@ -22,6 +24,8 @@ export interface RunPollingOptions {
   readonly stopTimeoutMs?: number;
   /** At most this many updates in progress at once (default 500). */
   readonly concurrency?: number;
+  /** The engine, to warm the JIT up once polling has started (see warm-up.ts); omit to skip. */
+  readonly warmUpEngine?: Engine;
 }
 
 /**
@@ -77,6 +81,13 @@ export async function runPolling(bot: Bot<BotContext>, options: RunPollingOption
     logger.info({ bot: bot.botInfo.username, startupMs: Math.round(performance.now()) }, 'polling for updates');
     // After the first getUpdates has gone out: the profile must not delay polling.
     if (registerProfile) setTimeout(() => void registerBotProfile(bot.api, logger), 0);
+    if (options.warmUpEngine) {
+      const engine = options.warmUpEngine;
+      setTimeout(() => {
+        const started = performance.now();
+        void warmUp(engine).then((answers) => logger.debug({ answers, ms: Math.round(performance.now() - started) }, 'warmed up'));
+      }, 0);
+    }
     await Promise.race([handle.task(), stopping]);
     if (signalled) await stopping;
     logger.info('stopped');

@@ -63,6 +63,8 @@ const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howl
 const QTYPE_WEIGHT = 1;
 /** Share of a word's weight a fact covers when only another fact of its meeting has the word. */
 const MEETING_CREDIT = 0.6;
+/** Share of a word's weight a fact covers when only its quote (not its answer text) has the word. */
+const QUOTE_CREDIT = 0.7;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
 const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
@@ -130,7 +132,8 @@ function decide(catalog: Catalog, analysis: Analysis, contextMeeting: string | u
     const target = catalog.targets.get(id) as Target;
     // a word that identifies the target's meeting («المباحثات التي انتهت يوم السبت») counts in part
     const meetingTerms = target.meeting !== undefined ? catalog.meetingTerms.get(target.meeting) : undefined;
-    const covered = covering.reduce((s, t) => s + (target.coverTerms.has(t) ? w(t) : meetingTerms?.has(t) ? MEETING_CREDIT * w(t) : 0), 0);
+    const credit = (t: string) => (target.coverTerms.has(t) ? 1 : target.terms.has(t) ? QUOTE_CREDIT : meetingTerms?.has(t) ? MEETING_CREDIT : 0);
+    const covered = covering.reduce((s, t) => s + credit(t) * w(t), 0);
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of questionDocs) {

@@ -32,8 +32,8 @@ function stripSuffixes(word: string): string {
   for (const s of SUFFIXES) {
     if (w.endsWith(s) && w.length - s.length >= MIN_STEM) w = w.slice(0, -s.length);
   }
-  // the feminine past of verbs («قاتلت», «رفضت», «استقبلت»), on words of 5+ letters
-  if (w.length >= 5 && w.endsWith('ت')) w = w.slice(0, -1);
+  // the feminine past of verbs («سحقت», «رفضت», «استقبلت»), on words of 4+ letters
+  if (w.length >= 4 && w.endsWith('ت')) w = w.slice(0, -1);
   return w;
 }
 
