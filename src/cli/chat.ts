@@ -39,7 +39,7 @@ export async function runConsoleChat(engine: Engine, io: ChatIO): Promise<void> 
     if (chatText.quitWords.includes(q.toLowerCase())) break;
     if (q) {
       const answer = engine.answer(q, context);
-      if (answer.meetingId) context = { meetingId: answer.meetingId };
+      if (answer.answered) context = { ...(answer.meetingId ? { meetingId: answer.meetingId } : {}), focus: answer.matched };
       write(formatAnswerForTerminal(answer));
       write('');
     }

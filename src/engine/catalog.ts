@@ -32,6 +32,8 @@ export interface Target {
   readonly meetingsAttended: readonly string[];
   /** The canonical curated question, shown as a suggestion. */
   canonicalQuestion?: string;
+  /** What a follow-up to an answer from this target is about: its canonical question's terms, its own id term. */
+  readonly focusTerms: Set<string>;
 }
 
 /** Question-type pseudo-terms a fact of each slot answers. */
@@ -109,6 +111,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       closure: new Set(),
       speakers: new Set(),
       meetingsAttended: [],
+      focusTerms: new Set(),
       ...extra,
     };
     targets.set(t.id, t);
@@ -196,7 +199,15 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     if (!t) continue;
     const a = analyzer.analyze(q.q, { mode: 'index' });
     addDoc(t, 'q', [...a.terms, ...a.qtypes.map((x) => `?${x}`)]);
-    if (q.canonical && !t.canonicalQuestion) t.canonicalQuestion = q.q;
+    if (q.canonical && !t.canonicalQuestion) {
+      t.canonicalQuestion = q.q;
+      for (const term of a.terms) t.focusTerms.add(term);
+    }
+  }
+
+  for (const t of targets.values()) {
+    if (t.kind === 'entity') t.focusTerms.add(`@${t.ref}`);
+    if (t.meeting) t.focusTerms.add(`#${t.meeting}`);
   }
 
   index.build();

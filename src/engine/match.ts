@@ -65,6 +65,8 @@ const QTYPE_WEIGHT = 1;
 const MEETING_CREDIT = 0.6;
 /** Share of a word's weight a fact covers when only its quote (not its answer text) has the word. */
 const QUOTE_CREDIT = 0.7;
+/** Weight of the words a follow-up borrows from the previous answer's subject. */
+const FOCUS_WEIGHT = 0.5;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
 const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
@@ -79,44 +81,59 @@ const NEAR_TIE = 0.85;
 export function matchQuestion(
   catalog: Catalog,
   analysis: Analysis,
-  context: { readonly meetingId?: string | undefined },
+  context: { readonly meetingId?: string | undefined; readonly focus?: readonly string[] | undefined },
   options: MatchOptions = DEFAULT_MATCH,
 ): MatchResult {
   const content = [...new Set(analysis.terms)];
-  const usable =
-    context.meetingId !== undefined &&
-    catalog.targets.has(`meeting:${context.meetingId}`) &&
-    analysis.meetings.length === 0 &&
-    analysis.foreign.length === 0;
-  if (!usable) return decide(catalog, analysis, undefined, options);
-  // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the previous meeting
+  const meeting = context.meetingId !== undefined && catalog.targets.has(`meeting:${context.meetingId}`) ? context.meetingId : undefined;
+  const focusTerms = new Set((context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.focusTerms ?? [])]));
+  const usable = (meeting !== undefined || focusTerms.size > 0) && analysis.meetings.length === 0 && analysis.foreign.length === 0;
+  if (!usable) return decide(catalog, analysis, undefined, undefined, options);
+  // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
-  if (analysis.followup || content.length === 0) return decide(catalog, analysis, context.meetingId, options);
-  // a short question may or may not continue the conversation: keep the better of both readings
-  if (ownWords.length > 2) return decide(catalog, analysis, undefined, options);
-  const inContext = decide(catalog, analysis, context.meetingId, options);
-  const fresh = decide(catalog, analysis, undefined, options);
-  if (inContext.answer && (!fresh.answer || inContext.confidence >= fresh.confidence)) return inContext;
-  return fresh.answer ? fresh : inContext;
+  const hard = analysis.followup || content.length === 0;
+  if (!hard && ownWords.length > 2) return decide(catalog, analysis, undefined, undefined, options);
+  // readings, most conversational first; the most confident one wins (ties go to the conversation)
+  const readings: MatchResult[] = [];
+  if (focusTerms.size > 0) readings.push(decide(catalog, analysis, meeting, focusTerms, options));
+  if (meeting !== undefined) readings.push(decide(catalog, analysis, meeting, undefined, options));
+  if (!hard) readings.push(decide(catalog, analysis, undefined, undefined, options));
+  let best = readings[0] as MatchResult;
+  for (const r of readings.slice(1)) if (r.answer && (!best.answer || r.confidence > best.confidence)) best = r;
+  return best;
 }
 
-/** Scores the candidates for one reading of the question (with or without the previous meeting) and decides. */
-function decide(catalog: Catalog, analysis: Analysis, contextMeeting: string | undefined, options: MatchOptions): MatchResult {
+/**
+ * Scores the candidates for one reading of the question — alone, within the previous meeting, or
+ * expanded with what the previous answer was about (at half weight) — and decides.
+ */
+function decide(
+  catalog: Catalog,
+  analysis: Analysis,
+  contextMeeting: string | undefined,
+  focusTerms: ReadonlySet<string> | undefined,
+  options: MatchOptions,
+): MatchResult {
   const { index } = catalog;
   const qtypeTerms = analysis.qtypes.map((q) => `?${q}`);
-  const content = [...new Set(analysis.terms)];
+  const own = new Set(analysis.terms);
+  const borrowed = [...(focusTerms ?? [])].filter((t) => !own.has(t) && t !== `#${contextMeeting}`);
+  const content = [...own, ...borrowed];
   const meetingRefs = contextMeeting ? [contextMeeting] : analysis.meetings;
 
   const queryTerms = [...content, ...qtypeTerms, ...(contextMeeting ? [`#${contextMeeting}`] : [])];
   const weights = new Map<string, number>();
   for (const t of qtypeTerms) weights.set(t, 0.35);
+  for (const t of borrowed) weights.set(t, FOCUS_WEIGHT);
   const hits = index.searchTargets(queryTerms, 60, weights);
 
   // what the answer must cover: the words, the meeting a follow-up refers to, the specific question type
   // a word no document contains: a definite noun («القواعد») is the topic and weighs fully; other
   // unknown words (verbs, filler) weigh less, since the checks above catch out-of-scope names
   const definiteUnknown = new Set(analysis.unknownTerms.filter((_, i) => CONTENT_UNKNOWN.test(analysis.unknown[i] ?? '')));
-  const w = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * (definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT));
+  const borrowedSet = new Set(borrowed);
+  const base = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * (definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT));
+  const w = (t: string) => base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1);
   const covering = [
     ...content,
     ...(contextMeeting ? [`#${contextMeeting}`] : []),

@@ -42,9 +42,19 @@ export interface Answer {
   readonly matched: readonly string[];
 }
 
-/** Conversation context: carries the previous turn's meeting so that «ومن حضره؟» resolves to it. */
+/**
+ * Conversation context from the previous answer, so that «ومن حضره؟» or «وماذا قال عن المعارضة؟»
+ * resolves to what was just discussed. Pass `{ meetingId: a.meetingId, focus: a.matched }`. Neither
+ * field holds anything the user typed.
+ * @example
+ * const first = engine.answer('من هو المتحدث باسم الرئاسة التركية؟');
+ * engine.answer('وماذا قال عن المعارضة السورية؟', { meetingId: first.meetingId, focus: first.matched });
+ */
 export interface AnswerContext {
+  /** The meeting the previous answer was about. */
   readonly meetingId?: string;
+  /** The knowledge entries the previous answer came from (its `matched` ids). */
+  readonly focus?: readonly string[];
 }
 
 /** Status of a meeting as the articles report it. */

@@ -44,7 +44,7 @@ export function evaluate(questions: readonly EvalQuestion[], answer: AnswerFn, a
     let context: AnswerContext = {};
     if (q.prev) {
       const prev = answer(q.prev);
-      if (prev.meetingId) context = { meetingId: prev.meetingId };
+      context = { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), ...(prev.answered ? { focus: prev.matched } : {}) };
     }
     const t0 = performance.now();
     const a = answer(q.q, context);

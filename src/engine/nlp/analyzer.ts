@@ -56,6 +56,8 @@ export interface Analysis {
 }
 
 const POSITIONAL_QWORDS = new Set(['من', 'ما']);
+/** Words after «كم» that are not the counted noun («كم عدد…», «كم واحدة منها…»). */
+const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب']);
 const LATIN = /^[a-z][a-z0-9'’-]*$/;
 
 /** Options for {@link Analyzer.analyze}. */
@@ -299,7 +301,7 @@ export class Analyzer {
       }
       if (countState === 'head' && isEntity) {
         preModifier = term;
-      } else if (countState === 'head' && !term.startsWith('t:') && term !== 'عدد') {
+      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term)) {
         count = preModifier ? { head: term, modifier: preModifier } : { head: term };
         countState = preModifier ? 'done' : 'modifier';
       } else if (countState === 'modifier') {
