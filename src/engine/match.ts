@@ -67,6 +67,8 @@ const MEETING_CREDIT = 0.6;
 const QUOTE_CREDIT = 0.7;
 /** Weight of the words a follow-up borrows from the previous answer's subject. */
 const FOCUS_WEIGHT = 0.5;
+/** Weight of an unknown word that is generic question vocabulary, as a share of the maximum IDF. */
+const GENERIC_WEIGHT = 0.15;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
 const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
@@ -132,7 +134,9 @@ function decide(
   // unknown words (verbs, filler) weigh less, since the checks above catch out-of-scope names
   const definiteUnknown = new Set(analysis.unknownTerms.filter((_, i) => CONTENT_UNKNOWN.test(analysis.unknown[i] ?? '')));
   const borrowedSet = new Set(borrowed);
-  const base = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * (definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT));
+  const generic = new Set(analysis.genericTerms);
+  const unknownWeight = (t: string) => (generic.has(t) ? GENERIC_WEIGHT : definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT);
+  const base = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * unknownWeight(t));
   const w = (t: string) => base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1);
   const covering = [
     ...content,

@@ -156,6 +156,8 @@ export const LexiconSchema = z.strictObject({
   english: z.record(z.string(), z.string()),
   /** Small-talk patterns by kind (whole normalized messages or their first words). */
   smalltalk: z.partialRecord(z.enum(SMALLTALK_KINDS), wordList),
+  /** Common words of questions that carry little topic: unknown ones weigh a quarter. */
+  generic: wordList,
   /** Countries, nationalities, people and bodies the articles do not cover (near-scope detection). */
   foreign: wordList,
   /** Words that refer back to the previous turn's meeting («حضره», «فيه», «ذلك الاجتماع»). */

@@ -31,6 +31,8 @@ export interface Analysis {
   readonly unknown: readonly string[];
   /** The term each unknown word became (same order as `unknown`). */
   readonly unknownTerms: readonly string[];
+  /** Unknown words that are generic question vocabulary (lexicon `generic`): they weigh little. */
+  readonly genericTerms: readonly string[];
   /** Countries, people and bodies the articles do not cover. */
   readonly foreign: readonly string[];
   /** The text asks what someone said («قال») or what someone's position or aim is («موقف», «تريد»). */
@@ -81,6 +83,7 @@ export class Analyzer {
   private readonly conceptStem = new Map<string, string>();
   private readonly english = new Map<string, string>();
   private readonly followupWords: ReadonlySet<string>;
+  private readonly genericWords: ReadonlySet<string>;
   private readonly speechTerms: ReadonlySet<string>;
   private readonly stanceTerms: ReadonlySet<string>;
   private readonly futureWords: ReadonlySet<string>;
@@ -136,6 +139,7 @@ export class Analyzer {
     this.stopwords = new Set(lex.stopwords.map(norm));
     this.framing = new Set(lex.framing.map(norm).filter((w) => !w.includes(' ')));
     this.followupWords = new Set(lex.followup.map(norm));
+    this.genericWords = new Set(lex.generic.map(norm).filter((w) => !w.includes(' ')));
     this.stanceTerms = new Set(lex.stance.map(norm));
     this.speechTerms = new Set([...lex.speech.map(norm), ...this.stanceTerms]);
     this.futureWords = new Set(lex.future.map(norm));
@@ -262,6 +266,7 @@ export class Analyzer {
     const corrections: [string, string][] = [];
     const unknown: string[] = [];
     const unknownTerms: string[] = [];
+    const genericTerms: string[] = [];
     if (mode === 'query') {
       tokens = tokens.map((t) => {
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
@@ -408,6 +413,7 @@ export class Analyzer {
       if (unknownWord) {
         unknown.push(token);
         unknownTerms.push(term);
+        if (withoutClitics(token).some((r) => this.genericWords.has(r)) || this.genericWords.has(term)) genericTerms.push(term);
       }
     }
     return {
@@ -417,6 +423,7 @@ export class Analyzer {
       qtypes: [...qtypes],
       unknown,
       unknownTerms,
+      genericTerms,
       foreign,
       speech: terms.some((t) => this.speechTerms.has(t)),
       ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
