@@ -22,7 +22,7 @@ export interface SendAnswerOptions {
  * await sendAnswer(ctx, ctx.deps.engine.answer(text, followUpContext(ctx)), { replyTo: ctx.msg.message_id });
  */
 export async function sendAnswer(ctx: BotContext, answer: Answer, options: SendAnswerOptions = {}): Promise<void> {
-  rememberMeeting(ctx, answer.meetingId);
+  rememberAnswer(ctx, answer);
   const parts = splitHtml(renderAnswer(answer, options.header ? { header: options.header } : {}));
   const keyboard = answerKeyboard(answer, ctx.deps.questions);
   for (const [i, part] of parts.entries()) {
@@ -47,17 +47,21 @@ export async function sendAnswer(ctx: BotContext, answer: Answer, options: SendA
  */
 export function followUpContext(ctx: BotContext): AnswerContext {
   if (ctx.chatId === undefined) return {};
-  const meetingId = ctx.session?.meetingId;
-  return meetingId ? { meetingId } : {};
+  const session = ctx.session;
+  if (!session) return {};
+  return { ...(session.meetingId ? { meetingId: session.meetingId } : {}), ...(session.focus?.length ? { focus: session.focus } : {}) };
 }
 
 /**
- * Keeps `meetingId` as the chat's follow-up context (nothing else is stored).
+ * Keeps an answered answer's context for the chat's next question: its meeting id and the ids of the
+ * knowledge entries it came from (as the console chat does). Answers that do not answer leave the
+ * context as it was.
  * @example
- * rememberMeeting(ctx, answer.meetingId);
+ * rememberAnswer(ctx, card);
  */
-export function rememberMeeting(ctx: BotContext, meetingId: string | undefined): void {
-  if (meetingId && ctx.chatId !== undefined) ctx.session = { meetingId };
+export function rememberAnswer(ctx: BotContext, answer: Answer): void {
+  if (!answer.answered || ctx.chatId === undefined) return;
+  ctx.session = { ...(answer.meetingId ? { meetingId: answer.meetingId } : {}), focus: [...answer.matched] };
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Per-chat session: only the id of the last meeting the chat asked about, for follow-ups. Stored
+ * Per-chat session: only what the engine needs for follow-ups — the id of the meeting the last answer
+ * was about and the ids of the knowledge entries it came from (nothing the user typed). Stored
  * behind grammY's `StorageAdapter` (in memory by default, with a time to live, so another store such
  * as Redis can replace it), under a key derived from the chat id with an HMAC, so the store never
  * holds a chat id.
@@ -7,10 +8,12 @@
 import { createHmac } from 'node:crypto';
 import type { StorageAdapter } from 'grammy';
 
-/** What the bot keeps per chat. */
+/** What the bot keeps per chat: the previous answer's context for the engine. */
 export interface SessionData {
   /** The meeting the previous answer was about: «ومن حضره؟» then refers to it. */
   meetingId?: string;
+  /** The knowledge entries the previous answer came from (`fact:…`, `meeting:…`, `entity:…`). */
+  focus?: string[];
 }
 
 export interface MemoryStorageOptions {

@@ -45,14 +45,16 @@ describe('session key', () => {
 });
 
 describe('what the bot stores', () => {
-  it('stores only the meeting id, under a hashed key, and only for chats that asked about a meeting', async () => {
+  it('stores only the last answer\'s meeting and knowledge ids, under a hashed key, only for chats that got an answer', async () => {
     const storage = createMemoryStorage<SessionData>({ ttlMs: 60_000 });
     const entries = new Map<string, SessionData>();
     const spy = { ...storage, write: (k: string, v: SessionData) => (entries.set(k, v), storage.write(k, v)) };
     const h = createHarness({ sessionStorage: spy });
     await h.ask('مرحبا', { from: BOB });
     await h.ask('من حضر الاجتماع الرباعي؟');
-    expect([...entries.values()]).toEqual([{ meetingId: 'quad-2023-04' }]);
+    const expected = h.engine.answer('من حضر الاجتماع الرباعي؟');
+    expect([...entries.values()]).toEqual([{ meetingId: 'quad-2023-04', focus: [...expected.matched] }]);
+    expect(JSON.stringify([...entries.values()])).not.toContain('من حضر');
     expect([...entries.keys()]).toEqual([sessionKey(ALICE.id, TOKEN)]);
   });
 });

@@ -5,6 +5,12 @@ import { BOB, checkTelegramHtml, declinedQuestion, createHarness, type Harness, 
 import { engine } from '../../helpers/engine.ts';
 
 let h: Harness;
+
+/** The context the bot keeps after answering `question` (as the console chat does). */
+const contextAfter = (question: string) => {
+  const a = engine().answer(question);
+  return { ...(a.meetingId ? { meetingId: a.meetingId } : {}), focus: a.matched };
+};
 afterEach(() => expect(h.violations).toEqual([]));
 
 const messages = (calls: RecordedCall[]) => calls.filter((c) => c.method === 'sendMessage');
@@ -84,7 +90,7 @@ describe('questions in a private chat', () => {
     h = createHarness();
     await h.ask('متى عقد الاجتماع الثلاثي الأول؟');
     const [who] = messages(await h.ask('ومن حضره؟'));
-    expect(checkTelegramHtml(who!.payload.text as string)).toContain(engine().answer('ومن حضره؟', { meetingId: 'trilateral-2022-12' }).text);
+    expect(checkTelegramHtml(who!.payload.text as string)).toContain(engine().answer('ومن حضره؟', contextAfter('متى عقد الاجتماع الثلاثي الأول؟')).text);
     const [when] = messages(await h.ask('متى كان؟'));
     expect(checkTelegramHtml(when!.payload.text as string)).toContain('28 كانون الأول');
     // Bob's chat has no context: the same follow-up is declined there.
@@ -98,7 +104,7 @@ describe('questions in a private chat', () => {
     h = createHarness();
     await h.ask('حدثني عن الاجتماع الرباعي في موسكو');
     const [sana] = messages(await h.ask('وماذا قالت سانا؟'));
-    const expected = engine().answer('وماذا قالت سانا؟', { meetingId: 'quad-2023-04' });
+    const expected = engine().answer('وماذا قالت سانا؟', contextAfter('حدثني عن الاجتماع الرباعي في موسكو'));
     expect(expected.answered).toBe(true);
     expect(checkTelegramHtml(sana!.payload.text as string)).toContain(expected.text);
   });
@@ -107,7 +113,8 @@ describe('questions in a private chat', () => {
     h = createHarness();
     await h.press('m:moscow-2018-12');
     const [who] = messages(await h.ask('ومن حضره؟'));
-    const expected = engine().answer('ومن حضره؟', { meetingId: 'moscow-2018-12' });
+    const card = engine().meetingCard('moscow-2018-12')!;
+    const expected = engine().answer('ومن حضره؟', { meetingId: 'moscow-2018-12', focus: card.matched });
     expect(expected.answered).toBe(true);
     expect(checkTelegramHtml(who!.payload.text as string)).toContain(expected.text);
   });

@@ -68,7 +68,7 @@ describe('/help and /privacy', () => {
     h = createHarness({ env: { SESSION_TTL_MINUTES: '45', RATE_LIMIT_WINDOW_SECONDS: '12' } });
     const [reply] = messages(await h.ask('/privacy'));
     const text = checkTelegramHtml(reply!.payload.text as string);
-    expect(text).toContain('آخر اجتماع');
+    expect(text).toContain('سياق آخر إجابة');
     expect(text).toContain('45 دقيقة');
     expect(text).toContain('12 ثوانٍ');
     expect(text).toContain('لا أحفظ رسائلك');
