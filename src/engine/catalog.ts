@@ -28,7 +28,7 @@ export interface Target {
   readonly meeting?: string;
   /** The fact's slot (facts only). */
   readonly slot?: string;
-  /** Meetings a person took part in (entity targets). */
+  /** Meetings a person took part in (entity targets), or that a fact also answers for. */
   readonly meetingsAttended: readonly string[];
   /** The canonical curated question, shown as a suggestion. */
   canonicalQuestion?: string;
@@ -43,7 +43,7 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
   place: ['?where', 'مكان'],
   duration: ['?howlong', '?howmany', 'مده'],
   topics: ['?what', '?why', 'بحث'],
-  outcome: ['?what', 'نتيجه'],
+  outcome: ['?what', 'نتيجه', 'اتفاق'],
   atmosphere: ['?how', 'اجواء'],
   statement: ['?what', 'قال'],
   position: ['?what', 'موقف', 'يريد'],
@@ -151,7 +151,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   // facts
   const hasNumber = (terms: readonly string[]) => terms.some((t) => /^\d+$/.test(t) || NUMBER_STEMS.has(t));
   for (const f of kb.facts.values()) {
-    const t = newTarget('fact', f.id, { slot: f.slot, ...(f.meeting ? { meeting: f.meeting } : {}) });
+    const t = newTarget('fact', f.id, { slot: f.slot, meetingsAttended: f.relatedMeetings, ...(f.meeting ? { meeting: f.meeting } : {}) });
     const meeting = f.meeting ? kb.meetings.get(f.meeting) : undefined;
     const text = analyzeAll([f.text, ...f.keywords]);
     const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];
@@ -161,6 +161,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     if (mentionedTypes.has('person') || mentionedTypes.has('country') || mentionedTypes.has('org') || mentionedTypes.has('media') || mentionedTypes.has('group')) extra.push('?who');
     if (f.by !== 'article') extra.push(`@${f.by}`);
     if (meeting) extra.push(`#${meeting.id}`, ...meetingDateTerms(meeting));
+    for (const m of f.relatedMeetings) extra.push(`#${m}`);
     addDoc(t, 'text', [...text.terms, ...extra]);
     const quotes = analyzeAll(f.evidence.map((e) => e.quote));
     addDoc(t, 'quote', quotes.terms);

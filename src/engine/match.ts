@@ -222,7 +222,7 @@ function vetoFor(
   if (meetingRefs.length > 0) {
     const inMeeting =
       (target.meeting !== undefined && meetingRefs.includes(target.meeting)) ||
-      (target.kind === 'entity' && target.meetingsAttended.some((m) => meetingRefs.includes(m)));
+      target.meetingsAttended.some((m) => meetingRefs.includes(m));
     if (!inMeeting) return 'meeting';
   }
   // «ماذا قال X» / «ما موقف X»: X must be the one speaking or holding the position
@@ -285,6 +285,7 @@ const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {
   حضر: ['participants'],
   وفد: ['participants'],
   نتيجه: ['outcome'],
+  اتفاق: ['outcome'],
   مده: ['duration'],
   اجواء: ['atmosphere'],
   بحث: ['topics'],

@@ -215,6 +215,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       const where = (field: string, reason: string) => new KnowledgeError(displayPath(file), x.id, field, reason);
       if (facts.has(x.id)) throw where('id', `duplicate id (also in ${facts.get(x.id)?.file})`);
       if (x.meeting && !meetings.has(x.meeting)) throw where('meeting', `unknown meeting ${x.meeting}: add it to meetings.yaml`);
+      x.relatedMeetings.forEach((m, i) => {
+        if (!meetings.has(m)) throw where(`relatedMeetings[${i}]`, `unknown meeting ${m}: add it to meetings.yaml`);
+      });
       if (x.by !== 'article' && !entities.has(x.by)) throw where('by', `unknown entity ${x.by}: add it to entities.yaml`);
       x.about.forEach((a, i) => {
         if (!entities.has(a)) throw where(`about[${i}]`, `unknown entity ${a}`);

@@ -105,6 +105,8 @@ export type Slot = (typeof SLOTS)[number];
 export const FactSchema = z.strictObject({
   id,
   meeting: id.optional(),
+  /** Other meetings the fact also answers for («انضمت إيران لاحقًا» is about the first meeting too). */
+  relatedMeetings: z.array(id).default([]),
   slot: z.enum(SLOTS),
   /** Who makes the claim: an entity id, or `article` when the article itself narrates it. */
   by: z.union([z.literal('article'), id]),

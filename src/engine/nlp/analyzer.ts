@@ -186,7 +186,8 @@ export class Analyzer {
         this.phrases.add(at, { kind: 'entity', value: e.id });
         if (at.length === 1 && (at[0] as string).length >= 4 && /^[\u0600-\u06FF]+$/.test(at[0] as string)) {
           this.nameTokens.set(at[0] as string, e.id);
-          fuseItems.push({ token: at[0] as string, entity: e.id });
+          // names with the article («الاسد») match exactly only: «الناس» is not a typo of «الاسد»
+          if (!(at[0] as string).startsWith('ال')) fuseItems.push({ token: at[0] as string, entity: e.id });
         }
       }
     }
@@ -473,7 +474,7 @@ export class Analyzer {
   private fuzzyName(token: string): string | undefined {
     if (token.length < 5 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
     for (const reading of withoutClitics(token)) {
-      if (reading.length < 5) continue; // «بكاس» is not «عباس»
+      if (reading.length < 5 || reading.startsWith('ال')) continue; // «بكاس» is not «عباس», «الناس» not «الاسد»
       const [best] = this.nameFuse.search(reading, { limit: 1 });
       if (best && (best.score ?? 1) <= 0.2 && Math.abs(best.item.token.length - reading.length) <= 1) return best.item.token;
     }

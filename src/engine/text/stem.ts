@@ -65,6 +65,8 @@ export function stemCandidates(token: string): string[] {
   }
   // «لل…» read as ل + ال + word whose first letter is ل (للاجئين → لاجئين)
   if (token.startsWith('لل') && token.length >= 5) out.push(stripSuffixes(token.slice(1)));
+  // Levantine «ـو» for «ـه» / «ـوا»: «موقعو», «اسمو», «يطالبو» (the knowledge base decides)
+  if (token.endsWith('و') && token.length >= 5) out.push(lightStem(token.slice(0, -1)));
   // imperfect verbs: «نتقدم» ~ «تقدم» (the knowledge base decides which reading is a word)
   if (/^[نيت]/.test(token) && token.length >= 5) out.push(lightStem(token.slice(1)));
   // dialect verb prefixes before an imperfect verb: «هيلتقي», «حيجتمعوا», «بيحكي», «عم يبحثوا» → يلتقي…
