@@ -152,7 +152,8 @@ function decide(
   for (const { target: id, score: bm25, questionDocs } of hits) {
     const target = catalog.targets.get(id) as Target;
     // a word that identifies the target's meeting («المباحثات التي انتهت يوم السبت») counts in part
-    const meetingTerms = target.meeting !== undefined ? catalog.meetingTerms.get(target.meeting) : undefined;
+    // (not for «ماذا قال X عن Y»: what X said about Y must be in X's statement itself)
+    const meetingTerms = target.meeting !== undefined && !(analysis.speech && analysis.speakers.length > 0) ? catalog.meetingTerms.get(target.meeting) : undefined;
     const credit = (t: string) => (target.coverTerms.has(t) ? 1 : target.terms.has(t) ? QUOTE_CREDIT : meetingTerms?.has(t) ? MEETING_CREDIT : 0);
     const covered = covering.reduce((s, t) => s + credit(t) * w(t), 0);
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
