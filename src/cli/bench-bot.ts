@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Bot } from 'grammy';
-import { BotApiEmulator } from '../../tests/support/bot-api-emulator.ts';
+import { BotApiEmulator } from '../testing/bot-api-emulator.ts';
 import { createEngine } from '../engine/index.ts';
 
 const TOKEN = '7000000009:AABench_TokenForTheEmulatorOnly-abcdef';

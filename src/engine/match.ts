@@ -137,12 +137,21 @@ function decide(
   const generic = new Set(analysis.genericTerms);
   const unknownWeight = (t: string) => (generic.has(t) ? GENERIC_WEIGHT : definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT);
   const base = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * unknownWeight(t));
-  const w = (t: string) => base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1);
+  const weightOf = new Map<string, number>();
+  const w = (t: string): number => {
+    let x = weightOf.get(t);
+    if (x === undefined) {
+      x = base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1);
+      weightOf.set(t, x);
+    }
+    return x;
+  };
   const covering = [
     ...content,
     ...(contextMeeting ? [`#${contextMeeting}`] : []),
     ...qtypeTerms.filter((t) => SPECIFIC_QTYPES.has(t.slice(1))),
   ];
+  const coveringSet = new Set(covering);
   const contentWeight = covering.reduce((s, t) => s + w(t), 0);
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
@@ -159,12 +168,12 @@ function decide(
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of questionDocs) {
-      const terms = new Set(index.doc(d).terms);
       let common = 0;
       let docWeight = 0;
-      for (const t of terms) {
-        docWeight += w(t);
-        if (covering.includes(t)) common += w(t);
+      for (const t of index.uniqueTerms(d)) {
+        const x = w(t);
+        docWeight += x;
+        if (coveringSet.has(t)) common += x;
       }
       const sim = contentWeight + docWeight > 0 ? (2 * common) / (contentWeight + docWeight) : 0;
       if (sim > questionSimilarity) questionSimilarity = sim;

@@ -60,6 +60,7 @@ export class Bm25Index {
   private avgLength = new Map<IndexedDoc['field'], number>();
   private idfCache = new Map<string, number>();
   private maxIdfValue = 0;
+  private unique: (readonly string[] | undefined)[] = [];
   private scores = new Float64Array(0);
 
   constructor(private readonly options: Bm25Options = DEFAULT_BM25) {}
@@ -132,6 +133,20 @@ export class Bm25Index {
   /** The document with this number. */
   doc(id: number): IndexedDoc {
     return this.docs[id] as IndexedDoc;
+  }
+
+  /**
+   * The document's distinct terms, in first-occurrence order (computed once per document, on demand).
+   * @example
+   * for (const t of index.uniqueTerms(3)) overlap += weight(t);
+   */
+  uniqueTerms(id: number): readonly string[] {
+    let terms = this.unique[id];
+    if (terms === undefined) {
+      terms = [...new Set((this.docs[id] as IndexedDoc).terms)];
+      this.unique[id] = terms;
+    }
+    return terms;
   }
 
   get size(): number {
