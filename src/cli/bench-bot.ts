@@ -3,13 +3,17 @@
  * against the Bot API emulator, next to a trivial grammY echo bot on the same emulator in the same run:
  * - a burst of 200 messages from 20 users, enqueued at once: time from the burst to the last reply, and
  *   per message (targets: the bot within 1.5× the echo bot);
+ * - the same echo bot also sending "typing" first, i.e. making the same two Bot API calls per message
+ *   as the bot: the difference between the two echo bots is the price of the chat action, the rest is
+ *   the bot's own work (answering, HTML, session, rate limit, logs);
  * - process start → first getUpdates (target: ≤ 1 s).
  * Each run starts fresh processes and a fresh emulator, and sends two bursts: right after start (cold
  * code) and again (warm). The two bots alternate. Medians over the runs.
  * Prints a table for people, then one JSON line for machines.
  *
  * Usage: npm run bench:bot [-- --runs 5 --messages 200 --users 20]   (defaults shown)
- * (`--echo-bot` is the child mode that runs the echo bot.)
+ * (`--echo-bot [--typing]` is the child mode that runs the echo bot. `BENCH_NODE_ARGS="--cpu-prof"` passes
+ * extra Node flags to the bot process, to profile it.)
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -19,6 +23,7 @@ import { createEngine } from '../engine/index.ts';
 
 const TOKEN = '7000000009:AABench_TokenForTheEmulatorOnly-abcdef';
 const ROOT = resolve(import.meta.dirname, '..');
+/** Questions of every kind people send: answered, follow-ups, dialect, English, declined, small talk. */
 const QUESTIONS = [
   'من حضر الاجتماع الرباعي؟',
   'متى عقد الاجتماع الثلاثي الأول؟',
@@ -28,6 +33,22 @@ const QUESTIONS = [
   'مرحبا',
   'حدثني عن اجتماع نواب وزراء الخارجية في موسكو',
   'كم استغرقت مباحثات موسكو التركية الروسية؟',
+  'ومتى كان؟',
+  'شو صار بموسكو بين تركيا وسوريا',
+  'مين راح من تركيا عالاجتماع',
+  'who attended the quadrilateral meeting?',
+  'هل سيلتقي اردوغان والاسد',
+  'ما هو طريق ام فور',
+  'ماذا يريد النظام السوري من تركيا',
+  'كيف الطقس في موسكو اليوم؟',
+  'ما موقف الولايات المتحدة من التطبيع؟',
+  'متى انقطعت العلاقات بين انقرة ودمشق',
+  'ايش قال جاويش اوغلو عن المقداد',
+  'ومن حضره؟',
+  'شكرا',
+  'ما هي نتائج الاجتماع الثلاثي',
+  'لماذا انضمت ايران الى المحادثات',
+  'ما هو دور قسد',
 ];
 
 interface Burst {
@@ -52,16 +73,22 @@ function option(name: string, fallback: number): number {
 
 async function runEchoBot(): Promise<void> {
   const bot = new Bot(process.env.BOT_TOKEN ?? '', { client: { apiRoot: process.env.TELEGRAM_API_ROOT ?? '' } });
-  bot.on('message:text', (ctx) => ctx.reply(ctx.msg.text));
+  const typing = process.argv.includes('--typing');
+  bot.on('message:text', (ctx) => {
+    if (typing) ctx.replyWithChatAction('typing').catch(() => {});
+    return ctx.reply(ctx.msg.text);
+  });
   process.once('SIGTERM', () => void bot.stop());
   await bot.start();
   process.exit(0);
 }
 
-async function measure(kind: 'bot' | 'echo', messages: number, users: number): Promise<Measure> {
+type Kind = 'bot' | 'echo' | 'echoTyping';
+
+async function measure(kind: Kind, messages: number, users: number): Promise<Measure> {
   const emulator = new BotApiEmulator({ token: TOKEN, botInfo: { username: 'moscow_talks_bot' } });
   await emulator.start();
-  const args = kind === 'bot' ? ['scripts/run.mjs', 'main'] : [process.argv[1] ?? '', '--echo-bot'];
+  const args = kind === 'bot' ? [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'scripts/run.mjs', 'main'] : [process.argv[1] ?? '', '--echo-bot', ...(kind === 'echoTyping' ? ['--typing'] : [])];
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -142,9 +169,9 @@ async function main(): Promise<void> {
   const runs = option('runs', 5);
   const messages = option('messages', 200);
   const users = option('users', 20);
-  const results: Record<'bot' | 'echo', Measure[]> = { bot: [], echo: [] };
+  const results: Record<Kind, Measure[]> = { bot: [], echo: [], echoTyping: [] };
   for (let run = 1; run <= runs; run++) {
-    for (const kind of run % 2 ? (['echo', 'bot'] as const) : (['bot', 'echo'] as const)) {
+    for (const kind of run % 2 ? (['echo', 'bot', 'echoTyping'] as const) : (['echoTyping', 'bot', 'echo'] as const)) {
       const m = await measure(kind, messages, users);
       results[kind].push(m);
       process.stderr.write(
@@ -152,7 +179,7 @@ async function main(): Promise<void> {
       );
     }
   }
-  const summary = (kind: 'bot' | 'echo') => ({
+  const summary = (kind: Kind) => ({
     startupMs: median(results[kind].map((m) => m.startupMs)),
     coldMs: median(results[kind].map((m) => m.cold.ms)),
     warmMs: median(results[kind].map((m) => m.warm.ms)),
@@ -161,21 +188,23 @@ async function main(): Promise<void> {
   });
   const bot = summary('bot');
   const echo = summary('echo');
+  const echoTyping = summary('echoTyping');
   const engine = engineCost(messages, users);
   const ratio = { cold: bot.coldMs / echo.coldMs, warm: bot.warmMs / echo.warmMs };
+  const ratioSameCalls = { cold: bot.coldMs / echoTyping.coldMs, warm: bot.warmMs / echoTyping.warmMs };
   const ok = { startup: bot.startupMs <= 1000, cold: ratio.cold <= 1.5, warm: ratio.warm <= 1.5 };
   const lines = [
     `bench:bot — bursts of ${messages} messages from ${users} users through the Bot API emulator; medians of ${runs} runs`,
     '(each run: a fresh process; burst 1 right after start = cold, burst 2 = warm)',
     '',
-    '                              bot (npm start)    echo bot    target',
-    `start → first getUpdates       ${fmt(bot.startupMs, 0)} ms  ${fmt(echo.startupMs, 0)} ms    ≤ 1000 ms ${ok.startup ? 'ok' : 'MISSED'}`,
-    `burst 1 (cold) → last reply    ${fmt(bot.coldMs, 0)} ms  ${fmt(echo.coldMs, 0)} ms`,
-    `  per message                  ${fmt(bot.coldPerMessageMs, 2)} ms  ${fmt(echo.coldPerMessageMs, 2)} ms`,
-    `  bot / echo                   ${fmt(ratio.cold, 2)} ×                  ≤ 1.5 ×   ${ok.cold ? 'ok' : 'MISSED'}`,
-    `burst 2 (warm) → last reply    ${fmt(bot.warmMs, 0)} ms  ${fmt(echo.warmMs, 0)} ms`,
-    `  per message                  ${fmt(bot.warmPerMessageMs, 2)} ms  ${fmt(echo.warmPerMessageMs, 2)} ms`,
-    `  bot / echo                   ${fmt(ratio.warm, 2)} ×                  ≤ 1.5 ×   ${ok.warm ? 'ok' : 'MISSED'}`,
+    '                              bot (npm start)    echo bot    echo + typing    target',
+    `start → first getUpdates       ${fmt(bot.startupMs, 0)} ms  ${fmt(echo.startupMs, 0)} ms  ${fmt(echoTyping.startupMs, 0)} ms     ≤ 1000 ms ${ok.startup ? 'ok' : 'MISSED'}`,
+    `burst 1 (cold) → last reply    ${fmt(bot.coldMs, 0)} ms  ${fmt(echo.coldMs, 0)} ms  ${fmt(echoTyping.coldMs, 0)} ms`,
+    `  per message                  ${fmt(bot.coldPerMessageMs, 2)} ms  ${fmt(echo.coldPerMessageMs, 2)} ms  ${fmt(echoTyping.coldPerMessageMs, 2)} ms`,
+    `  bot / echo                   ${fmt(ratio.cold, 2)} ×               ${fmt(ratioSameCalls.cold, 2)} ×       ≤ 1.5 ×   ${ok.cold ? 'ok' : 'MISSED'}`,
+    `burst 2 (warm) → last reply    ${fmt(bot.warmMs, 0)} ms  ${fmt(echo.warmMs, 0)} ms  ${fmt(echoTyping.warmMs, 0)} ms`,
+    `  per message                  ${fmt(bot.warmPerMessageMs, 2)} ms  ${fmt(echo.warmPerMessageMs, 2)} ms  ${fmt(echoTyping.warmPerMessageMs, 2)} ms`,
+    `  bot / echo                   ${fmt(ratio.warm, 2)} ×               ${fmt(ratioSameCalls.warm, 2)} ×       ≤ 1.5 ×   ${ok.warm ? 'ok' : 'MISSED'}`,
     '',
     `of which engine.answer alone (same questions and follow-up context, in this process): ${engine.coldPerAnswerMs.toFixed(2)} ms per answer cold, ${engine.warmPerAnswerMs.toFixed(2)} ms warm`,
   ];
@@ -189,7 +218,9 @@ async function main(): Promise<void> {
       users,
       bot,
       echo,
+      echoTyping,
       ratio: { cold: round(ratio.cold), warm: round(ratio.warm) },
+      ratioSameCalls: { cold: round(ratioSameCalls.cold), warm: round(ratioSameCalls.warm) },
       engine,
       targets: { startupMs: 1000, ratio: 1.5 },
       ok,

@@ -9,6 +9,7 @@
  */
 import type { Catalog, Target } from './catalog.ts';
 import type { Analysis } from './nlp/analyzer.ts';
+import type { Bm25Index } from './search/bm25.ts';
 
 /** Tunable thresholds of the matcher (calibrated with `npm run eval`). */
 export interface MatchOptions {
@@ -153,6 +154,8 @@ function decide(
   ];
   const coveringSet = new Set(covering);
   const contentWeight = covering.reduce((s, t) => s + w(t), 0);
+  const coveringTerms = [...coveringSet];
+  const coveringWeights = coveringTerms.map(w);
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
   const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
@@ -168,13 +171,13 @@ function decide(
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of questionDocs) {
+      // a curated question's own terms are all indexed, so their weight does not depend on the query
+      // except for the words borrowed from the previous answer (weighted down)
+      const { terms, weight } = questionProfile(index, d);
       let common = 0;
-      let docWeight = 0;
-      for (const t of index.uniqueTerms(d)) {
-        const x = w(t);
-        docWeight += x;
-        if (coveringSet.has(t)) common += x;
-      }
+      let docWeight = weight;
+      for (const t of borrowed) if (terms.has(t)) docWeight -= base(t) * (1 - FOCUS_WEIGHT);
+      for (let i = 0; i < coveringTerms.length; i++) if (terms.has(coveringTerms[i] as string)) common += coveringWeights[i] as number;
       const sim = contentWeight + docWeight > 0 ? (2 * common) / (contentWeight + docWeight) : 0;
       if (sim > questionSimilarity) questionSimilarity = sim;
     }
@@ -216,6 +219,29 @@ function decide(
     }
   }
   return { answer: true, chosen, candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+}
+
+interface QuestionProfile {
+  readonly terms: ReadonlySet<string>;
+  /** The sum of the weights of its distinct terms (a question type counts QTYPE_WEIGHT, a word its IDF). */
+  readonly weight: number;
+}
+
+const profiles = new WeakMap<Bm25Index, (QuestionProfile | undefined)[]>();
+
+/** A curated question's distinct terms and their total weight, computed once per index and document. */
+function questionProfile(index: Bm25Index, doc: number): QuestionProfile {
+  let cache = profiles.get(index);
+  if (!cache) profiles.set(index, (cache = []));
+  let profile = cache[doc];
+  if (!profile) {
+    const terms = new Set(index.uniqueTerms(doc));
+    let weight = 0;
+    for (const t of terms) weight += PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t);
+    profile = { terms, weight };
+    cache[doc] = profile;
+  }
+  return profile;
 }
 
 function vetoFor(
