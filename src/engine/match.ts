@@ -15,6 +15,11 @@ import type { Bm25Index } from './search/bm25.ts';
 export interface MatchOptions {
   /** Minimum confidence to answer. */
   readonly threshold: number;
+  /**
+   * Minimum confidence to answer what someone said or holds («ما موقف إيران من …»): higher, because
+   * the same speaker's statement about something else is the classic wrong answer.
+   */
+  readonly speechThreshold: number;
   /** Runner-up facts within this share of the best rank are answered too. */
   readonly runnerUpRatio: number;
   /** At most this many facts in one answer (disputed accounts not counted). */
@@ -22,7 +27,8 @@ export interface MatchOptions {
 }
 
 export const DEFAULT_MATCH: MatchOptions = {
-  threshold: 0.6,
+  threshold: 0.53,
+  speechThreshold: 0.6,
   runnerUpRatio: 0.9,
   maxFacts: 2,
 };
@@ -62,6 +68,8 @@ const MEETING_SLOTS = new Set(['date', 'place', 'participants', 'topics', 'outco
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
 const QTYPE_WEIGHT = 1;
+/** A generic question word the articles happen to use («طبيعة»): a fraction of its IDF. */
+const KNOWN_GENERIC_WEIGHT = 0.3;
 /** Share of a word's weight a fact covers when only another fact of its meeting has the word. */
 const MEETING_CREDIT = 0.6;
 /** Share of a word's weight a fact covers when only its quote (not its answer text) has the word. */
@@ -137,7 +145,8 @@ function decide(
   const borrowedSet = new Set(borrowed);
   const generic = new Set(analysis.genericTerms);
   const unknownWeight = (t: string) => (generic.has(t) ? GENERIC_WEIGHT : definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT);
-  const base = (t: string) => (PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) : index.maxIdf * unknownWeight(t));
+  const base = (t: string) =>
+    PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) * (generic.has(t) ? KNOWN_GENERIC_WEIGHT : 1) : index.maxIdf * unknownWeight(t);
   const weightOf = new Map<string, number>();
   const w = (t: string): number => {
     let x = weightOf.get(t);
@@ -201,8 +210,9 @@ function decide(
   const first = eligible[0];
   if (!first) return { answer: false, reason: 'no-candidate', chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
   let lead = first;
-  if (first.confidence < options.threshold) {
-    const alternative = eligible.find((c) => c.rank >= first.rank * NEAR_TIE && c.confidence >= options.threshold);
+  const threshold = analysis.speech && analysis.speakers.length > 0 ? Math.max(options.threshold, options.speechThreshold) : options.threshold;
+  if (first.confidence < threshold) {
+    const alternative = eligible.find((c) => c.rank >= first.rank * NEAR_TIE && c.confidence >= threshold);
     if (!alternative) {
       return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
     }
@@ -212,7 +222,7 @@ function decide(
   if (lead.target.kind === 'fact') {
     for (const c of eligible.filter((c) => c !== lead)) {
       if (chosen.length >= options.maxFacts) break;
-      if (c.target.kind !== 'fact' || c.rank < lead.rank * options.runnerUpRatio || c.confidence < options.threshold) continue;
+      if (c.target.kind !== 'fact' || c.rank < lead.rank * options.runnerUpRatio || c.confidence < threshold) continue;
       // a second fact only when it is about the same meeting (or both are background)
       if (c.target.meeting !== lead.target.meeting) continue;
       chosen.push(c);

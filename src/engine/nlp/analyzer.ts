@@ -31,7 +31,7 @@ export interface Analysis {
   readonly unknown: readonly string[];
   /** The term each unknown word became (same order as `unknown`). */
   readonly unknownTerms: readonly string[];
-  /** Unknown words that are generic question vocabulary (lexicon `generic`): they weigh little. */
+  /** Words that are generic question vocabulary (lexicon `generic`), known or not: they weigh little. */
   readonly genericTerms: readonly string[];
   /** Countries, people and bodies the articles do not cover. */
   readonly foreign: readonly string[];
@@ -96,6 +96,8 @@ export class Analyzer {
   private readonly personIds = new Set<string>();
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
   private readonly knownTerms = new Set<string>();
+  /** Each meeting's date as terms: a date that restates the meeting named next to it adds nothing. */
+  private readonly meetingDates = new Map<string, ReadonlySet<string>>();
   private readonly cache = new Map<string, Analysis>();
 
   constructor(kb: Knowledge) {
@@ -203,7 +205,12 @@ export class Analyzer {
     // 4. the known vocabulary: every term the knowledge base (articles included) produces
     // (index-mode analyses are cached: the catalog reuses them for the same texts)
     for (const text of allTexts) for (const t of this.analyze(text, { mode: 'index' }).terms) this.knownTerms.add(t);
-    for (const m of kb.meetings.values()) if (m.date) for (const t of isoDateTokens(m.date.resolved)) this.knownTerms.add(t);
+    for (const m of kb.meetings.values()) {
+      if (!m.date) continue;
+      const tokens = isoDateTokens(m.date.resolved);
+      for (const t of tokens) this.knownTerms.add(t);
+      this.meetingDates.set(m.id, new Set(tokens));
+    }
   }
 
   /** Forgets cached analyses (benchmarks measure uncached work). */
@@ -307,7 +314,7 @@ export class Analyzer {
       }
       if (countState === 'head' && isEntity) {
         preModifier = term;
-      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term)) {
+      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term) && !this.genericWords.has(term)) {
         count = preModifier ? { head: term, modifier: preModifier } : { head: term };
         countState = preModifier ? 'done' : 'modifier';
       } else if (countState === 'modifier') {
@@ -396,7 +403,7 @@ export class Analyzer {
           continue;
         }
       }
-      if (this.framing.has(token)) {
+      if (this.framing.has(token) || withoutClitics(token).some((r) => r !== token && this.framing.has(r))) {
         framed = true;
         continue;
       }
@@ -411,11 +418,17 @@ export class Analyzer {
       // «هاكان فيدن»: an unknown word next to a person's name is part of the name
       if (unknownWord && (this.isPersonTerm(terms[terms.length - 1]) || this.isPersonTerm(this.peekEntity(tokens, i)))) continue;
       emit(term);
+      // generic question vocabulary («ابرز», «طبيعه», «جرت»): weighs little whether the articles use it or not
+      if (withoutClitics(token).some((r) => this.genericWords.has(r)) || this.genericWords.has(term)) genericTerms.push(term);
       if (unknownWord) {
         unknown.push(token);
         unknownTerms.push(term);
-        if (withoutClitics(token).some((r) => this.genericWords.has(r)) || this.genericWords.has(term)) genericTerms.push(term);
       }
+    }
+    // «الاجتماع الثلاثي المنعقد في 28 كانون الأول»: the date only restates the meeting named
+    if (meetings.size > 0) {
+      const restated = (t: string) => t.startsWith('t:') && [...meetings].some((m) => this.meetingDates.get(m)?.has(t));
+      for (let i = terms.length - 1; i >= 0; i--) if (restated(terms[i] as string)) terms.splice(i, 1);
     }
     return {
       terms,
