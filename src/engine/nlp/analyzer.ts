@@ -59,6 +59,22 @@ export interface Analysis {
 
 const POSITIONAL_QWORDS = new Set(['من', 'ما']);
 /** Words after «كم» that are not the counted noun («كم عدد…», «كم واحدة منها…»). */
+/** One office holder («وزير», «رئيس»; not «وزراء», «وزيري»), then at most one word naming the office. */
+const OFFICE_HOLDER = new Set(['وزير', 'الوزير', 'رييس', 'الرييس', 'مدير', 'نايب', 'متحدث', 'المتحدث', 'سفير', 'مبعوث', 'قايد', 'زعيم']);
+const OFFICE = new Set(['الدفاع', 'دفاع', 'الخارجيه', 'خارجيه', 'الداخليه', 'داخليه', 'المخابرات', 'مخابرات', 'الاستخبارات', 'استخبارات', 'الاركان', 'اركان', 'الحكومه', 'حكومه', 'الجيش', 'جيش', 'البرلمان', 'برلمان', 'الوزرا', 'وزرا', 'المعارضه', 'معارضه', 'باسم']);
+
+/**
+ * Whether the words before position `i` name an office held in a country: «وزير الدفاع ‹country›»,
+ * «رئيس ‹country›» (proclitics allowed: «ووزير», «لرئيس»).
+ */
+function namesOffice(tokens: readonly string[], i: number): boolean {
+  const bare = (t: string | undefined) => (t === undefined ? undefined : /^(و|ف|ل|ب)./.test(t) && !OFFICE_HOLDER.has(t) && !OFFICE.has(t) ? t.slice(1) : t);
+  const one = bare(tokens[i - 1]);
+  if (one !== undefined && OFFICE_HOLDER.has(one)) return true;
+  const two = bare(tokens[i - 2]);
+  return one !== undefined && OFFICE.has(tokens[i - 1] as string) && two !== undefined && OFFICE_HOLDER.has(two);
+}
+
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب']);
 const LATIN = /^[a-z][a-z0-9'’-]*$/;
 
@@ -96,6 +112,7 @@ export class Analyzer {
   private readonly personIds = new Set<string>();
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
   private readonly knownTerms = new Set<string>();
+  private readonly countryIds = new Set<string>();
   /** Each meeting's date as terms: a date that restates the meeting named next to it adds nothing. */
   private readonly meetingDates = new Map<string, ReadonlySet<string>>();
   private readonly cache = new Map<string, Analysis>();
@@ -183,6 +200,7 @@ export class Analyzer {
     const fuseItems: { token: string; entity: string }[] = [];
     for (const e of kb.entities.values()) {
       if (e.type === 'person') this.personIds.add(e.id);
+      if (e.type === 'country') this.countryIds.add(e.id);
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
         this.phrases.add(at, { kind: 'entity', value: e.id });
@@ -341,6 +359,10 @@ export class Analyzer {
         if (phrase.length > 1 && this.followupWords.has(tokens.slice(i, i + phrase.length).join(' '))) followup = true;
         switch (phrase.kind) {
           case 'entity':
+            // «وزير الدفاع الأمريكي», «رئيس المخابرات السورية»: an office the knowledge base has no
+            // holder for (known holders are aliases: «وزير الدفاع التركي» is Akar) is someone else
+            // (unless the holder's name follows: «المبعوث الروسي لافرنتييف»)
+            if (this.countryIds.has(phrase.value) && namesOffice(tokens, i) && !this.isPersonTerm(this.peekEntity(tokens, i + phrase.length))) foreign.push(tokens.slice(Math.max(0, i - 2), i + phrase.length).join(' '));
             emit(`@${phrase.value}`);
             entities.add(phrase.value);
             break;

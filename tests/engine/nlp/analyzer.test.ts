@@ -75,3 +75,27 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('قديش عدد اللاجئين؟').count).toEqual({ head: 'لاجي' });
   });
 });
+
+describe('Analyzer — offices without a known holder', () => {
+  it('treats an office in a country the knowledge base has no holder for as someone else', () => {
+    for (const q of ['ماذا قال وزير الدفاع الأمريكي؟', 'ما اسم رئيس المخابرات السورية؟', 'شو قال وزير خارجية العراق']) {
+      expect(analyze(q).foreign.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('resolves the offices it knows, plural offices, and offices followed by the holder’s name', () => {
+    const cases: [string, string][] = [
+      ['ماذا قال وزير الدفاع التركي؟', 'akar'],
+      ['من هو رئيس المخابرات التركية', 'fidan'],
+      ['ماذا قال رئيس تركيا عن الأسد', 'erdogan'],
+      ['ماذا قال المبعوث الروسي لافرنتييف', 'lavrentiev'],
+    ];
+    for (const [q, entity] of cases) {
+      const a = analyze(q);
+      expect(a.foreign, q).toEqual([]);
+      expect(a.entities, q).toContain(entity);
+    }
+    expect(analyze('اجتماع وزراء دفاع تركيا وروسيا وسوريا').foreign).toEqual([]);
+    expect(analyze('وزيري خارجية تركيا وسوريا').foreign).toEqual([]);
+  });
+});
