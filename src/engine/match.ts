@@ -162,9 +162,9 @@ function decide(
     ...qtypeTerms.filter((t) => SPECIFIC_QTYPES.has(t.slice(1))),
   ];
   const coveringSet = new Set(covering);
-  const contentWeight = covering.reduce((s, t) => s + w(t), 0);
-  const coveringTerms = [...coveringSet];
-  const coveringWeights = coveringTerms.map(w);
+  const coveringWeights = covering.map(w);
+  const contentWeight = coveringWeights.reduce((s, x) => s + x, 0);
+  const coveringWeight = new Map([...coveringSet].map((t) => [t, w(t)] as const));
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
   const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
@@ -175,8 +175,12 @@ function decide(
     // a word that identifies the target's meeting («المباحثات التي انتهت يوم السبت») counts in part
     // (not for «ماذا قال X عن Y»: what X said about Y must be in X's statement itself)
     const meetingTerms = target.meeting !== undefined && !(analysis.speech && analysis.speakers.length > 0) ? catalog.meetingTerms.get(target.meeting) : undefined;
-    const credit = (t: string) => (target.coverTerms.has(t) ? 1 : target.terms.has(t) ? QUOTE_CREDIT : meetingTerms?.has(t) ? MEETING_CREDIT : 0);
-    const covered = covering.reduce((s, t) => s + credit(t) * w(t), 0);
+    let covered = 0;
+    for (let i = 0; i < covering.length; i++) {
+      const t = covering[i] as string;
+      const credit = target.coverTerms.has(t) ? 1 : target.terms.has(t) ? QUOTE_CREDIT : meetingTerms?.has(t) ? MEETING_CREDIT : 0;
+      if (credit > 0) covered += credit * (coveringWeights[i] as number);
+    }
     const coverage = contentWeight > 0 ? covered / contentWeight : 0;
     let questionSimilarity = 0;
     for (const d of questionDocs) {
@@ -185,8 +189,11 @@ function decide(
       const { terms, weight } = questionProfile(index, d);
       let common = 0;
       let docWeight = weight;
-      for (const t of borrowed) if (terms.has(t)) docWeight -= base(t) * (1 - FOCUS_WEIGHT);
-      for (let i = 0; i < coveringTerms.length; i++) if (terms.has(coveringTerms[i] as string)) common += coveringWeights[i] as number;
+      for (const t of terms) {
+        if (borrowedSet.has(t)) docWeight -= base(t) * (1 - FOCUS_WEIGHT);
+        const x = coveringWeight.get(t);
+        if (x !== undefined) common += x;
+      }
       const sim = contentWeight + docWeight > 0 ? (2 * common) / (contentWeight + docWeight) : 0;
       if (sim > questionSimilarity) questionSimilarity = sim;
     }
@@ -232,7 +239,8 @@ function decide(
 }
 
 interface QuestionProfile {
-  readonly terms: ReadonlySet<string>;
+  /** Its distinct terms. */
+  readonly terms: readonly string[];
   /** The sum of the weights of its distinct terms (a question type counts QTYPE_WEIGHT, a word its IDF). */
   readonly weight: number;
 }
@@ -245,7 +253,7 @@ function questionProfile(index: Bm25Index, doc: number): QuestionProfile {
   if (!cache) profiles.set(index, (cache = []));
   let profile = cache[doc];
   if (!profile) {
-    const terms = new Set(index.uniqueTerms(doc));
+    const terms = index.uniqueTerms(doc);
     let weight = 0;
     for (const t of terms) weight += PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t);
     profile = { terms, weight };
