@@ -59,6 +59,9 @@ export interface Analysis {
 
 const POSITIONAL_QWORDS = new Set(['من', 'ما']);
 /** Words after «كم» that are not the counted noun («كم عدد…», «كم واحدة منها…»). */
+/** Letters dialects pronounce (and people write) for a classical consonant. */
+const DIALECT_CONSONANTS: Readonly<Record<string, readonly string[]>> = { ت: ['ث'], د: ['ذ'], ز: ['ذ'], س: ['ث'] };
+
 /** One office holder («وزير», «رئيس»; not «وزراء», «وزيري»), then at most one word naming the office. */
 const OFFICE_HOLDER = new Set(['وزير', 'الوزير', 'رييس', 'الرييس', 'مدير', 'نايب', 'متحدث', 'المتحدث', 'سفير', 'مبعوث', 'قايد', 'زعيم']);
 const OFFICE = new Set(['الدفاع', 'دفاع', 'الخارجيه', 'خارجيه', 'الداخليه', 'داخليه', 'المخابرات', 'مخابرات', 'الاستخبارات', 'استخبارات', 'الاركان', 'اركان', 'الحكومه', 'حكومه', 'الجيش', 'جيش', 'البرلمان', 'برلمان', 'الوزرا', 'وزرا', 'المعارضه', 'معارضه', 'باسم']);
@@ -258,6 +261,14 @@ export class Analyzer {
       const c = this.conceptSurface.get(r);
       if (c && !this.stopwords.has(r)) return c;
     }
+    // Levantine «ـو» for «ـوا» / «ـه» («يطالبو», «بدو»), and «ب»/«ح»/«ه» before an imperfect («بيطالبو»)
+    if (token.length >= 4 && /^[؀-ۿ]+$/.test(token)) {
+      const bare = token.replace(/^(ب|ح|ه)(?=[يتن])/, '');
+      for (const r of new Set([bare, bare.endsWith('و') ? bare.slice(0, -1) : bare, bare.endsWith('و') ? `${bare}ا` : bare])) {
+        const c = this.conceptSurface.get(r);
+        if (c && !this.stopwords.has(r)) return c;
+      }
+    }
     const stem = this.stemmer.stem(token);
     if (stem.length < 2) return undefined;
     return this.conceptStem.get(stem) ?? stem;
@@ -296,7 +307,7 @@ export class Analyzer {
     if (mode === 'query') {
       tokens = tokens.map((t) => {
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
-        const fixed = this.correct(t) ?? this.fuzzyName(t);
+        const fixed = this.dialectSpelling(t) ?? this.correct(t) ?? this.fuzzyName(t);
         if (fixed) corrections.push([t, fixed]);
         return fixed ?? t;
       });
@@ -416,9 +427,10 @@ export class Analyzer {
         }
         continue;
       }
-      const qtype = this.qwords.get(token) ?? (token.startsWith('و') ? this.qwords.get(token.slice(1)) : undefined);
+      const clitic = (token.startsWith('و') || (/^[فبل]/.test(token) && token.length >= 4)) && !this.qwords.has(token);
+      const qtype = this.qwords.get(token) ?? (clitic ? this.qwords.get(token.slice(1)) : undefined);
       if (qtype) {
-        const bare = token.startsWith('و') && !this.qwords.has(token) ? token.slice(1) : token;
+        const bare = clitic ? token.slice(1) : token;
         if (!POSITIONAL_QWORDS.has(bare) || terms.length === 0) {
           qtypes.add(qtype);
           startCount(qtype);
@@ -495,6 +507,22 @@ export class Analyzer {
   private englishWord(token: string): string | undefined {
     const w = token.replace(/['’]s$/, '');
     return this.english.get(w) ?? (w.endsWith('ies') ? this.english.get(`${w.slice(0, -3)}y`) : undefined) ?? (w.endsWith('es') ? this.english.get(w.slice(0, -2)) : undefined) ?? (w.endsWith('s') ? this.english.get(w.slice(0, -1)) : undefined);
+  }
+
+  /**
+   * Spoken consonants written as pronounced: Levantine and Egyptian «ت» for «ث» («التلاثي»), «د» or
+   * «ز» for «ذ» («هدا», «زلك»), «س» for «ث» («سلاسه»): the first single substitution that makes a word
+   * the knowledge base knows.
+   */
+  private dialectSpelling(token: string): string | undefined {
+    if (!/^[؀-ۿ]+$/.test(token)) return undefined;
+    for (let i = 0; i < token.length; i++) {
+      for (const to of DIALECT_CONSONANTS[token[i] as string] ?? []) {
+        const variant = token.slice(0, i) + to + token.slice(i + 1);
+        if (this.isKnownSurface(variant)) return variant;
+      }
+    }
+    return undefined;
   }
 
   /** Corrects a word, also after removing a proclitic («والاجتماغ» → «الاجتماع»). */

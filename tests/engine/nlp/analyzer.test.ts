@@ -99,3 +99,18 @@ describe('Analyzer — offices without a known holder', () => {
     expect(analyze('وزيري خارجية تركيا وسوريا').foreign).toEqual([]);
   });
 });
+
+describe('Analyzer — spoken spellings', () => {
+  it('reads «ت» for «ث» and «د»/«ز» for «ذ» when that makes a known word', () => {
+    expect(analyze('متى صار الاجتماع التلاثي').corrections).toContainEqual(['التلاثي', 'الثلاثي']);
+    expect(analyze('متى صار الاجتماع التلاثي').unknown).toEqual([]);
+  });
+
+  it('maps Levantine verb forms to their concept («يطالبو», «بيطالبو») and question words after a proclitic («بماذا»)', () => {
+    expect(analyze('شو كانو عم يطالبو').terms).toEqual(analyze('ماذا يطالب').terms);
+    expect(analyze('شو بيطالبو').terms).toEqual(analyze('ماذا يطالب').terms);
+    const a = analyze('بماذا تمسك الوفد');
+    expect(a.qtypes).toContain('what');
+    expect(a.terms).not.toContain('ماذا');
+  });
+});
