@@ -78,6 +78,9 @@ function namesOffice(tokens: readonly string[], i: number): boolean {
   return one !== undefined && OFFICE.has(tokens[i - 1] as string) && two !== undefined && OFFICE_HOLDER.has(two);
 }
 
+/** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
+const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
+
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب']);
 const LATIN = /^[a-z][a-z0-9'’-]*$/;
 
@@ -344,7 +347,8 @@ export class Analyzer {
       if (countState === 'head' && isEntity) {
         preModifier = term;
       } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term) && !this.genericWords.has(term)) {
-        count = preModifier ? { head: term, modifier: preModifier } : { head: term };
+        const head = COUNT_HEAD[term] ?? term;
+        count = preModifier ? { head, modifier: preModifier } : { head };
         countState = preModifier ? 'done' : 'modifier';
       } else if (countState === 'modifier') {
         if (isEntity && count) count = { ...count, modifier: term };
