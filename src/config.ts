@@ -8,6 +8,10 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** How the bot receives updates (`BOT_MODE`): long polling, or an HTTP server Telegram posts to. */
+export const BOT_MODES = ['polling', 'webhook'] as const;
+export type BotMode = (typeof BOT_MODES)[number];
+
 /** The validated configuration. */
 export interface Config {
   /** Telegram bot token; undefined runs the console chat instead of the bot. */
@@ -20,6 +24,19 @@ export interface Config {
   readonly rateLimitWindowSeconds: number;
   /** How long a chat's follow-up context (its last meeting id) is kept after its last message. */
   readonly sessionTtlMinutes: number;
+  readonly botMode: BotMode;
+  /** Webhook mode: the address the HTTP server listens on. */
+  readonly host: string;
+  /** Webhook mode: the port the HTTP server listens on (0: any free port). */
+  readonly port: number;
+  /** Webhook mode: the `X-Telegram-Bot-Api-Secret-Token` every update must carry (set in webhook mode). */
+  readonly webhookSecret?: string;
+  /** Webhook mode: the public URL to register with `setWebhook` on start; undefined = registered elsewhere. */
+  readonly webhookUrl?: string;
+  /** Redis for sessions, rate limits, update ids and declined questions, shared by every instance; undefined = memory. */
+  readonly redisUrl?: string;
+  /** JSONL file of declined questions (relative to the working directory); undefined = not kept (`off`). Unused with Redis. */
+  readonly unansweredLog?: string;
 }
 
 /**
@@ -38,12 +55,21 @@ export class ConfigError extends Error {
   }
 }
 
+/** Telegram accepts 1–256 of these characters; we ask for at least 32 so that it cannot be guessed. */
+const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,256}$/;
+
+/** A host name, an IPv4 or an IPv6 address (no brackets, no port). */
+const HOST_PATTERN = /^[A-Za-z0-9.:-]{1,253}$/;
+
 /** `123456789:` + 30 or more of [A-Za-z0-9_-], as @BotFather issues them. */
 const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]{30,100}$/;
 
 /** Treats an empty or blank value as unset (a copied `.env.example` has `BOT_TOKEN=`). */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol));
 
 const integer = (min: number, max: number, fallback: number) =>
   optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max))).transform((v) => v ?? fallback);
@@ -79,6 +105,34 @@ const VARIABLES = {
     schema: integer(1, 7 * 24 * 60, 60),
     problem: 'must be a whole number of minutes from 1 to 10080',
   },
+  BOT_MODE: {
+    schema: optional(z.enum(BOT_MODES)).transform((v) => v ?? 'polling'),
+    problem: `must be ${BOT_MODES.join(' or ')} (default polling)`,
+  },
+  HOST: {
+    schema: optional(z.string().regex(HOST_PATTERN)).transform((v) => v ?? '127.0.0.1'),
+    problem: 'must be an address to listen on, e.g. 127.0.0.1 (default) or 0.0.0.0 for every interface',
+  },
+  PORT: {
+    schema: integer(0, 65_535, 8080),
+    problem: 'must be a port number from 0 to 65535 (default 8080; 0 picks a free port)',
+  },
+  WEBHOOK_SECRET: {
+    schema: optional(z.string().regex(SECRET_PATTERN)),
+    problem: 'must be 32 to 256 letters, digits, "_" or "-" (e.g. the output of `openssl rand -hex 32`)',
+  },
+  WEBHOOK_URL: {
+    schema: optional(url(['https:', 'http:'])),
+    problem: 'must be the public https URL Telegram posts updates to, ending in /telegram (or leave it empty to register the webhook yourself)',
+  },
+  REDIS_URL: {
+    schema: optional(url(['redis:', 'rediss:'])),
+    problem: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (or leave it empty to keep state in memory)',
+  },
+  UNANSWERED_LOG: {
+    schema: optional(z.string().min(1).max(4096).refine((v) => !v.includes('\0'))).transform((v) => v ?? 'data/unanswered.jsonl'),
+    problem: 'must be a file path (default data/unanswered.jsonl) or off',
+  },
 } as const;
 
 type Variable = keyof typeof VARIABLES;
@@ -99,12 +153,49 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
   };
   const botToken = read('BOT_TOKEN');
   const telegramApiRoot = read('TELEGRAM_API_ROOT');
-  return {
+  const botMode = read('BOT_MODE');
+  const webhookSecret = read('WEBHOOK_SECRET');
+  const webhookUrl = read('WEBHOOK_URL');
+  const redisUrl = read('REDIS_URL');
+  const unansweredLog = read('UNANSWERED_LOG');
+  const config: Config = {
     ...(botToken ? { botToken } : {}),
     ...(telegramApiRoot ? { telegramApiRoot } : {}),
     logLevel: read('LOG_LEVEL'),
     rateLimitMessages: read('RATE_LIMIT_MESSAGES'),
     rateLimitWindowSeconds: read('RATE_LIMIT_WINDOW_SECONDS'),
     sessionTtlMinutes: read('SESSION_TTL_MINUTES'),
+    botMode,
+    host: read('HOST'),
+    port: read('PORT'),
+    ...(webhookSecret ? { webhookSecret } : {}),
+    ...(webhookUrl ? { webhookUrl } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(unansweredLog.toLowerCase() === 'off' ? {} : { unansweredLog }),
   };
+  if (botMode === 'webhook') {
+    if (!botToken) throw new ConfigError('BOT_TOKEN', 'is required with BOT_MODE=webhook: copy the token from @BotFather (the console chat needs BOT_MODE=polling)');
+    if (!webhookSecret) throw new ConfigError('WEBHOOK_SECRET', `is required with BOT_MODE=webhook: ${VARIABLES.WEBHOOK_SECRET.problem.replace(/^must be /, 'set ')}`);
+  } else if (webhookUrl) {
+    throw new ConfigError('WEBHOOK_URL', 'is only used with BOT_MODE=webhook: set BOT_MODE=webhook, or leave WEBHOOK_URL empty to poll');
+  }
+  return config;
+}
+
+/**
+ * The values of a configuration that must never be printed: the token, the webhook secret and the
+ * Redis password. Pass them to `createLogger({ secrets })`.
+ * @example
+ * const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+ */
+export function secretsOf(config: Config): string[] {
+  const out: string[] = [];
+  if (config.botToken) out.push(config.botToken, config.botToken.split(':')[1] ?? '');
+  if (config.webhookSecret) out.push(config.webhookSecret);
+  if (config.redisUrl) {
+    const { password, username } = new URL(config.redisUrl);
+    if (password) out.push(password, decodeURIComponent(password));
+    if (username && password) out.push(`${username}:${password}`);
+  }
+  return out.filter((s) => s.length > 0);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createConfig } from '../src/config.ts';
+import { ConfigError, createConfig, secretsOf } from '../src/config.ts';
 
 const TOKEN = '7012345678:AAHk9_secretPart-abcdefghijklmnopqrstu';
+const SECRET = 'wh_0123456789abcdefghijklmnopqrstuvwxyz-ABC';
 
-function errorOf(env: Record<string, string>): ConfigError {
+function errorOf(env: Readonly<Record<string, string>>): ConfigError {
   try {
     createConfig(env);
   } catch (error) {
@@ -15,7 +16,16 @@ function errorOf(env: Record<string, string>): ConfigError {
 
 describe('createConfig', () => {
   it('has defaults for everything: no token means the console chat', () => {
-    expect(createConfig({})).toEqual({ logLevel: 'info', rateLimitMessages: 20, rateLimitWindowSeconds: 10, sessionTtlMinutes: 60 });
+    expect(createConfig({})).toEqual({
+      logLevel: 'info',
+      rateLimitMessages: 20,
+      rateLimitWindowSeconds: 10,
+      sessionTtlMinutes: 60,
+      botMode: 'polling',
+      host: '127.0.0.1',
+      port: 8080,
+      unansweredLog: 'data/unanswered.jsonl',
+    });
   });
 
   it('reads every variable', () => {
@@ -29,7 +39,62 @@ describe('createConfig', () => {
         SESSION_TTL_MINUTES: '15',
         UNRELATED: 'ignored',
       }),
-    ).toEqual({ botToken: TOKEN, telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug', rateLimitMessages: 5, rateLimitWindowSeconds: 30, sessionTtlMinutes: 15 });
+    ).toEqual({
+      botToken: TOKEN,
+      telegramApiRoot: 'http://127.0.0.1:8081',
+      logLevel: 'debug',
+      rateLimitMessages: 5,
+      rateLimitWindowSeconds: 30,
+      sessionTtlMinutes: 15,
+      botMode: 'polling',
+      host: '127.0.0.1',
+      port: 8080,
+      unansweredLog: 'data/unanswered.jsonl',
+    });
+  });
+
+  it('reads the webhook, Redis and unanswered-log variables', () => {
+    expect(
+      createConfig({
+        BOT_TOKEN: TOKEN,
+        BOT_MODE: 'webhook',
+        HOST: '0.0.0.0',
+        PORT: '8443',
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_URL: 'https://bot.example.org/telegram',
+        REDIS_URL: 'redis://:p4ssw0rd-long-enough@10.0.0.5:6379/2',
+        UNANSWERED_LOG: '/var/lib/bot/unanswered.jsonl',
+      }),
+    ).toMatchObject({
+      botMode: 'webhook',
+      host: '0.0.0.0',
+      port: 8443,
+      webhookSecret: SECRET,
+      webhookUrl: 'https://bot.example.org/telegram',
+      redisUrl: 'redis://:p4ssw0rd-long-enough@10.0.0.5:6379/2',
+      unansweredLog: '/var/lib/bot/unanswered.jsonl',
+    });
+    expect(createConfig({ UNANSWERED_LOG: 'off' }).unansweredLog).toBeUndefined();
+    expect(createConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it.each([
+    [{ BOT_MODE: 'webhook', WEBHOOK_SECRET: 'x'.repeat(32) }, 'BOT_TOKEN'],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' }, 'WEBHOOK_SECRET'],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', WEBHOOK_SECRET: 'short-secret' }, 'WEBHOOK_SECRET'],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', WEBHOOK_SECRET: `${'x'.repeat(32)}!` }, 'WEBHOOK_SECRET'],
+    [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/telegram' }, 'WEBHOOK_URL'],
+  ])('refuses a webhook setup that cannot work: %o → %s', (env, variable) => {
+    const error = errorOf(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).not.toContain(TOKEN);
+    expect(error.message).not.toContain('x'.repeat(32));
+  });
+
+  it('lists the secrets a log must never show: token, webhook secret, Redis password', () => {
+    const config = createConfig({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', WEBHOOK_SECRET: SECRET, REDIS_URL: 'redis://user:p4ssw0rd-long-enough@127.0.0.1:6379' });
+    expect(secretsOf(config)).toEqual(expect.arrayContaining([TOKEN, SECRET, 'p4ssw0rd-long-enough']));
   });
 
   it('treats empty and blank values as unset (a copied .env.example)', () => {
@@ -46,6 +111,13 @@ describe('createConfig', () => {
     ['RATE_LIMIT_MESSAGES', 'many'],
     ['RATE_LIMIT_WINDOW_SECONDS', '-1'],
     ['SESSION_TTL_MINUTES', '1.5'],
+    ['BOT_MODE', 'websocket'],
+    ['HOST', 'not a host'],
+    ['PORT', '65536'],
+    ['PORT', 'http'],
+    ['WEBHOOK_URL', 'bot.example.org/telegram'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', 'localhost:6379'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     const error = errorOf({ [name]: value });
     expect(error.variable).toBe(name);
