@@ -1,12 +1,16 @@
 /**
  * The bot's context type: grammY's `Context`, the chat's session, the shared dependencies (engine,
- * configuration, question table) and a logger bound to the update's id and kind (never to the user).
+ * configuration, question table, declined-questions recorder), a logger bound to the update's id and
+ * kind (never to the user), and the question the engine answered for this update (`ctx.asked`: each
+ * context's `deps.engine` notes its answers there, for the update log and the unanswered-questions log,
+ * whatever feature asked).
  */
 import { Context, type Api, type SessionFlavor } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Answer, AnswerContext, Engine } from '../engine/types.ts';
 import { scrubSecrets, serializeError, type Logger } from '../logger.ts';
+import type { UnansweredRecorder } from '../unanswered/recorder.ts';
 import type { QuestionTable } from './question-table.ts';
 import type { SessionData } from './session.ts';
 
@@ -16,6 +20,14 @@ export interface BotDependencies {
   readonly config: Config;
   readonly logger: Logger;
   readonly questions: QuestionTable;
+  /** Where declined questions go (`UNANSWERED_LOG` or Redis); undefined: they are not kept. */
+  readonly unanswered?: UnansweredRecorder;
+}
+
+/** A question the engine answered while handling an update, and its answer. */
+export interface AskedQuestion {
+  readonly question: string;
+  readonly answer: Answer;
 }
 
 /** The context of every update the bot handles. `session` is undefined until a meeting is asked about. */
@@ -24,6 +36,8 @@ export type BotContext = Context &
     readonly deps: BotDependencies;
     /** The logger of this update: every line carries `update_id` and `update` (its kind). */
     readonly logger: Logger;
+    /** The last question `deps.engine.answer` answered during this update, if any. */
+    readonly asked: AskedQuestion | undefined;
   };
 
 /**
@@ -33,10 +47,12 @@ export type BotContext = Context &
  */
 export function createContextConstructor(deps: BotDependencies): new (update: Update, api: Api, me: UserFromGetMe) => BotContext {
   class BotContextImpl extends Context {
-    readonly deps = deps;
+    readonly deps: BotDependencies;
     readonly logger: Logger;
+    asked: AskedQuestion | undefined = undefined;
     constructor(update: Update, api: Api, me: UserFromGetMe) {
       super(update, api, me);
+      this.deps = { ...deps, engine: notingAnswers(deps.engine, (asked) => (this.asked = asked)) };
       // Errors may quote what they failed on: their messages and stacks are scrubbed of this update's
       // identities and text before they are written.
       this.logger = deps.logger.child(
@@ -46,6 +62,17 @@ export function createContextConstructor(deps: BotDependencies): new (update: Up
     }
   }
   return BotContextImpl as unknown as new (update: Update, api: Api, me: UserFromGetMe) => BotContext;
+}
+
+/** The engine with `answer` wrapped to report each question and answer (everything else is the engine's own). */
+function notingAnswers(engine: Engine, note: (asked: AskedQuestion) => void): Engine {
+  const noting = Object.create(engine) as { -readonly [K in keyof Engine]: Engine[K] };
+  noting.answer = (question: string, context?: AnswerContext) => {
+    const answer = engine.answer(question, context);
+    note({ question, answer });
+    return answer;
+  };
+  return noting;
 }
 
 const MESSAGE_KINDS = [

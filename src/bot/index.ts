@@ -20,10 +20,13 @@ import { startFeature } from './features/start.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { handleError } from './handlers/error.ts';
 import { onlyAddressedInGroups } from './middlewares/addressed.ts';
-import { rateLimit } from './middlewares/rate-limit.ts';
+import { rateLimit, type RateLimitStore } from './middlewares/rate-limit.ts';
+import { recordUnanswered } from './middlewares/unanswered.ts';
 import { logUpdates } from './middlewares/update-logger.ts';
 import { QuestionTable } from './question-table.ts';
 import { createMemoryStorage, sessionKey, type SessionData } from './session.ts';
+import { skipDuplicateUpdates, type UpdateGate } from './update-gate.ts';
+import type { UnansweredRecorder } from '../unanswered/recorder.ts';
 
 export type { BotContext } from './context.ts';
 export type { SessionData } from './session.ts';
@@ -34,6 +37,12 @@ export interface CreateBotOptions {
   readonly engine: Engine;
   /** Where sessions live (default: in memory, expiring after `config.sessionTtlMinutes`). */
   readonly sessionStorage?: StorageAdapter<SessionData>;
+  /** Where rate-limit counts live (default: in memory). A shared store gets keys HMACed with the token. */
+  readonly rateLimitStore?: RateLimitStore;
+  /** Skip updates whose id was seen already (long polling; the webhook server checks before grammY). */
+  readonly updateGate?: UpdateGate;
+  /** Where declined questions go; omit to keep none. */
+  readonly unanswered?: UnansweredRecorder;
   /** The bot's own user, to skip `getMe` (tests, or a cached value). */
   readonly botInfo?: UserFromGetMe;
 }
@@ -66,7 +75,7 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   const { config, logger, engine } = options;
   const questions = new QuestionTable(engine.examples(100));
   const bot = new Bot<BotContext>(token, {
-    ContextConstructor: createContextConstructor({ engine, config, logger, questions }),
+    ContextConstructor: createContextConstructor({ engine, config, logger, questions, ...(options.unanswered ? { unanswered: options.unanswered } : {}) }),
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : {}),
   });
@@ -78,11 +87,19 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     if (ctx.update.update_id > (lastSeen.get(bot) ?? -1)) lastSeen.set(bot, ctx.update.update_id);
     return next();
   });
+  if (options.updateGate) bot.use(skipDuplicateUpdates(options.updateGate));
   // Updates of one chat (or, outside chats, of one user) are handled in order, others concurrently.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chatId !== undefined ? `c${ctx.chatId}` : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(logUpdates());
+  bot.use(recordUnanswered());
   bot.use(onlyAddressedInGroups());
-  bot.use(rateLimit({ limit: config.rateLimitMessages, windowMs: config.rateLimitWindowSeconds * 1000 }));
+  bot.use(
+    rateLimit({
+      limit: config.rateLimitMessages,
+      windowMs: config.rateLimitWindowSeconds * 1000,
+      ...(options.rateLimitStore ? { store: options.rateLimitStore, secret: token } : {}),
+    }),
+  );
   const storage = options.sessionStorage ?? createMemoryStorage<SessionData>({ ttlMs: config.sessionTtlMinutes * 60_000 });
   bot.use(
     // No initial value: a chat has a session entry only once it has asked about a meeting.

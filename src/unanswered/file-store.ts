@@ -16,6 +16,7 @@ import type { UnansweredEntry, UnansweredStore } from './types.ts';
  * await store.record({ at: new Date().toISOString(), question: 'ما موقف الاردن', reason: 'foreign', suggestions: [] });
  */
 export class FileUnansweredStore implements UnansweredStore {
+  readonly kind = 'file' as const;
   private fd: number | undefined;
 
   constructor(readonly path: string) {}

@@ -17,6 +17,10 @@ export interface UnansweredEntry {
 
 /** Where declined questions are kept. */
 export interface UnansweredStore {
+  /** Where entries go: a JSONL file, or a capped Redis list (for /privacy). */
+  readonly kind: 'file' | 'redis';
+  /** Redis only: how many of the newest entries are kept. */
+  readonly cap?: number;
   /** Appends one entry; never throws (a failure is reported through the returned promise only). */
   record(entry: UnansweredEntry): Promise<void>;
   /** Every readable entry, oldest first; partial or corrupt lines are skipped. */

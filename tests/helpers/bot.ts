@@ -5,7 +5,7 @@
  */
 import type { Bot } from 'grammy';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
-import { createBot, type BotContext, type SessionData } from '../../src/bot/index.ts';
+import { createBot, type BotContext, type CreateBotOptions, type SessionData } from '../../src/bot/index.ts';
 import { createConfig, type Config } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -79,6 +79,8 @@ export interface HarnessOptions {
   readonly env?: Record<string, string>;
   readonly engine?: Engine;
   readonly sessionStorage?: StorageAdapter<SessionData>;
+  /** More options for createBot (rate-limit store, update gate, unanswered recorder). */
+  readonly bot?: Partial<Pick<CreateBotOptions, 'rateLimitStore' | 'updateGate' | 'unanswered'>>;
 }
 
 /**
@@ -97,6 +99,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     engine,
     botInfo: BOT_INFO,
     ...(options.sessionStorage ? { sessionStorage: options.sessionStorage } : {}),
+    ...options.bot,
   });
   const calls: RecordedCall[] = [];
   const violations: string[] = [];
