@@ -4,7 +4,9 @@
  * collected; its exit is awaited with a deadline.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -40,6 +42,14 @@ export function spawnBot(env: Record<string, string>, entry: readonly string[] =
       RATE_LIMIT_MESSAGES: '20',
       RATE_LIMIT_WINDOW_SECONDS: '10',
       SESSION_TTL_MINUTES: '60',
+      BOT_MODE: '',
+      HOST: '',
+      PORT: '',
+      WEBHOOK_SECRET: '',
+      WEBHOOK_URL: '',
+      REDIS_URL: '',
+      // Declined questions go to a file of this test run, not to the project's data/.
+      UNANSWERED_LOG: join(mkdtempSync(join(tmpdir(), 'e2e-unanswered-')), 'unanswered.jsonl'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
