@@ -226,7 +226,15 @@ function decide(
     lead = alternative;
   }
   const chosen = [lead];
-  if (lead.target.kind === 'fact') {
+  // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
+  // meeting, not only the first
+  const listSlot = lead.target.kind === 'fact' && lead.target.meeting !== undefined && LIST_SLOTS.has(lead.target.slot ?? '') && analysis.terms.some((t) => SLOT_WORDS[t]?.includes(lead.target.slot ?? ''));
+  if (listSlot) {
+    for (const c of eligible) {
+      if (chosen.length >= LIST_MAX) break;
+      if (c !== lead && c.target.kind === 'fact' && c.target.meeting === lead.target.meeting && c.target.slot === lead.target.slot && c.confidence >= threshold * LIST_CONFIDENCE) chosen.push(c);
+    }
+  } else if (lead.target.kind === 'fact') {
     for (const c of eligible.filter((c) => c !== lead)) {
       if (chosen.length >= options.maxFacts) break;
       if (c.target.kind !== 'fact' || c.rank < lead.rank * options.runnerUpRatio || c.confidence < threshold) continue;
@@ -335,6 +343,11 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
 }
 
 /** Slots a question asks for, from its words and question type. */
+/** Slots a question asks for as a list; at most LIST_MAX facts, each at least LIST_CONFIDENCE × the threshold. */
+const LIST_SLOTS = new Set(['outcome', 'topics']);
+const LIST_MAX = 4;
+const LIST_CONFIDENCE = 0.8;
+
 const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {
   حضر: ['participants'],
   وفد: ['participants'],
