@@ -68,6 +68,10 @@ const MEETING_SLOTS = new Set(['date', 'place', 'participants', 'topics', 'outco
 const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howlong']);
 /** Weight of a question-type term in coverage (an IDF-like unit). */
 const QTYPE_WEIGHT = 1;
+/** How much the closest curated question counts in the rank. */
+const QSIM_WEIGHT = 0.5;
+/** A question that is (nearly) one of the target's curated questions. */
+const EXACT_BONUS = 1.3;
 /** A generic question word the articles happen to use («طبيعة»): a fraction of its IDF. */
 const KNOWN_GENERIC_WEIGHT = 0.3;
 /** Share of a word's weight a fact covers when only another fact of its meeting has the word. */
@@ -204,7 +208,7 @@ function decide(
     const slotBonus = target.slot !== undefined && askedSlots.has(target.slot) ? 1.3 : 1;
     // whose action or position it is: the first entity named is the grammatical subject more often than not
     const subjectBonus = subject !== undefined && target.kind === 'fact' && target.speakers.has(subject) ? 1.2 : 1;
-    const rank = Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + 0.5 * questionSimilarity) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
+    const rank = Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     scored.push({ target, bm25, coverage, questionSimilarity, confidence, rank, ...(veto ? { veto } : {}) });
   }
   scored.sort((a, b) => b.rank - a.rank);
