@@ -66,16 +66,19 @@ const DIALECT_CONSONANTS: Readonly<Record<string, readonly string[]>> = { ت: ['
 const OFFICE_HOLDER = new Set(['وزير', 'الوزير', 'رييس', 'الرييس', 'مدير', 'نايب', 'متحدث', 'المتحدث', 'سفير', 'مبعوث', 'قايد', 'زعيم']);
 const OFFICE = new Set(['الدفاع', 'دفاع', 'الخارجيه', 'خارجيه', 'الداخليه', 'داخليه', 'المخابرات', 'مخابرات', 'الاستخبارات', 'استخبارات', 'الاركان', 'اركان', 'الحكومه', 'حكومه', 'الجيش', 'جيش', 'البرلمان', 'برلمان', 'الوزرا', 'وزرا', 'المعارضه', 'معارضه', 'باسم']);
 
+/** A word without one proclitic («ووزير» → «وزير»), unless the word is itself an office word. */
+const bareOffice = (t: string | undefined): string | undefined =>
+  t === undefined ? undefined : /^(و|ف|ل|ب)./.test(t) && !OFFICE_HOLDER.has(t) && !OFFICE.has(t) ? t.slice(1) : t;
+
 /**
- * Whether the words before position `i` name an office held in a country: «وزير الدفاع ‹country›»,
- * «رئيس ‹country›» (proclitics allowed: «ووزير», «لرئيس»).
+ * How many words before position `i` name an office held in a country (0, 1 or 2): «رئيس ‹country›»,
+ * «وزير الدفاع ‹country›» (proclitics allowed: «ووزير», «لرئيس»).
  */
-function namesOffice(tokens: readonly string[], i: number): boolean {
-  const bare = (t: string | undefined) => (t === undefined ? undefined : /^(و|ف|ل|ب)./.test(t) && !OFFICE_HOLDER.has(t) && !OFFICE.has(t) ? t.slice(1) : t);
-  const one = bare(tokens[i - 1]);
-  if (one !== undefined && OFFICE_HOLDER.has(one)) return true;
-  const two = bare(tokens[i - 2]);
-  return one !== undefined && OFFICE.has(tokens[i - 1] as string) && two !== undefined && OFFICE_HOLDER.has(two);
+function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
+  const one = bareOffice(tokens[i - 1]);
+  if (one !== undefined && OFFICE_HOLDER.has(one)) return 1;
+  const two = bareOffice(tokens[i - 2]);
+  return one !== undefined && OFFICE.has(tokens[i - 1] as string) && two !== undefined && OFFICE_HOLDER.has(two) ? 2 : 0;
 }
 
 /** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
@@ -119,6 +122,9 @@ export class Analyzer {
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
   private readonly knownTerms = new Set<string>();
   private readonly countryIds = new Set<string>();
+  /** Each person's role and aliases, to recognize their office in other spellings (see officeHolders). */
+  private readonly personOffices = new Map<string, readonly string[]>();
+  private holders: ReadonlyMap<string, string> | undefined;
   /** Each meeting's date as terms: a date that restates the meeting named next to it adds nothing. */
   private readonly meetingDates = new Map<string, ReadonlySet<string>>();
   private readonly cache = new Map<string, Analysis>();
@@ -205,7 +211,10 @@ export class Analyzer {
     // 3. phrases: entities, meetings, out-of-scope names, small talk
     const fuseItems: { token: string; entity: string }[] = [];
     for (const e of kb.entities.values()) {
-      if (e.type === 'person') this.personIds.add(e.id);
+      if (e.type === 'person') {
+        this.personIds.add(e.id);
+        this.personOffices.set(e.id, [...(e.role ? [e.role] : []), ...e.aliases]);
+      }
       if (e.type === 'country') this.countryIds.add(e.id);
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
@@ -376,8 +385,25 @@ export class Analyzer {
           case 'entity':
             // «وزير الدفاع الأمريكي», «رئيس المخابرات السورية»: an office the knowledge base has no
             // holder for (known holders are aliases: «وزير الدفاع التركي» is Akar) is someone else
-            // (unless the holder's name follows: «المبعوث الروسي لافرنتييف»)
-            if (this.countryIds.has(phrase.value) && namesOffice(tokens, i) && !this.isPersonTerm(this.peekEntity(tokens, i + phrase.length))) foreign.push(tokens.slice(Math.max(0, i - 2), i + phrase.length).join(' '));
+            // (unless the holder's name follows: «المبعوث الروسي لافرنتييف»); another spelling of a known
+            // office («رئيس المخابرات التركي» for «… التركية») is its holder
+            if (this.countryIds.has(phrase.value) && !this.isPersonTerm(this.peekEntity(tokens, i + phrase.length))) {
+              const words = officeWords(tokens, i);
+              if (words > 0) {
+                const holder = this.officeHolders().get(this.officeSignature(tokens, i - words, i + phrase.length));
+                if (holder) {
+                  // as if the alias had matched: the office words become the person
+                  for (let k = 1; k <= words; k++) {
+                    const word = bareOffice(tokens[i - k]) as string;
+                    if (terms[terms.length - 1] === (this.wordTerm(word) ?? word)) terms.pop();
+                  }
+                  emit(`@${holder}`);
+                  entities.add(holder);
+                  break;
+                }
+                foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
+              }
+            }
             emit(`@${phrase.value}`);
             entities.add(phrase.value);
             break;
@@ -527,6 +553,45 @@ export class Analyzer {
       }
     }
     return undefined;
+  }
+
+  /**
+   * An office as terms, independent of spelling, gender and proclitics: «رئيس المخابرات التركية» and
+   * «ورئيس المخابرات التركي» both give `@turkey|مخابرات|رييس`.
+   */
+  private officeSignature(tokens: readonly string[], from: number, to: number): string {
+    const parts: string[] = [];
+    for (let j = from; j < to; ) {
+      const m = this.phrases.matchAt(tokens, j);
+      if (m?.kind === 'entity' && this.countryIds.has(m.value)) {
+        parts.push(`@${m.value}`);
+        j += m.length;
+        continue;
+      }
+      const word = bareOffice(tokens[j]) as string;
+      parts.push(this.wordTerm(word) ?? word);
+      j += 1;
+    }
+    return parts.sort().join('|');
+  }
+
+  /** Office signature → the person who holds it, from the people's roles and aliases (built once). */
+  private officeHolders(): ReadonlyMap<string, string> {
+    if (this.holders) return this.holders;
+    const holders = new Map<string, string>();
+    for (const [id, texts] of this.personOffices) {
+      for (const text of texts) {
+        const tokens = tokenize(normalizeArabic(text));
+        for (let i = 1; i < tokens.length; i++) {
+          const m = this.phrases.matchAt(tokens, i);
+          if (m?.kind !== 'entity' || !this.countryIds.has(m.value)) continue;
+          const words = officeWords(tokens, i);
+          if (words > 0 && i - words === 0 && i + m.length === tokens.length) holders.set(this.officeSignature(tokens, 0, tokens.length), id);
+        }
+      }
+    }
+    this.holders = holders;
+    return holders;
   }
 
   /** Corrects a word, also after removing a proclitic («والاجتماغ» → «الاجتماع»). */

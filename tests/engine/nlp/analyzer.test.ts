@@ -89,6 +89,9 @@ describe('Analyzer — offices without a known holder', () => {
       ['من هو رئيس المخابرات التركية', 'fidan'],
       ['ماذا قال رئيس تركيا عن الأسد', 'erdogan'],
       ['ماذا قال المبعوث الروسي لافرنتييف', 'lavrentiev'],
+      // another spelling of a known office: masculine for feminine, a proclitic
+      ['ومين رئيس المخابرات التركي اللي حضر؟', 'fidan'],
+      ['ماذا قال وزير الخارجيه التركيه', 'cavusoglu'],
     ];
     for (const [q, entity] of cases) {
       const a = analyze(q);
