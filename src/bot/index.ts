@@ -2,6 +2,8 @@
  * The Telegram front end: `createBot` wires the middleware and features around the engine and returns
  * a grammY `Bot` that is not started (see polling.ts for that). Nothing runs on import.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type StorageAdapter } from 'grammy';
@@ -57,6 +59,17 @@ export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', '
 const lastSeen = new WeakMap<object, number>();
 
 /**
+ * The keep-alive agent for Bot API calls. Unlike grammY's default, it has an idle timeout, which lets
+ * Node honour the server's `Keep-Alive: timeout=N` (closing idle connections a second before the server
+ * does): without it, a call can pick a connection the server is closing at that moment, fail with
+ * ECONNRESET and wait seconds for auto-retry.
+ */
+function keepAliveAgent(apiRoot: string | undefined): HttpAgent {
+  const options = { keepAlive: true, timeout: 30_000 };
+  return apiRoot?.startsWith('http:') ? new HttpAgent(options) : new HttpsAgent(options);
+}
+
+/**
  * The id of the newest update the bot has started to handle (to confirm it to Telegram on stop).
  * @example
  * await bot.api.getUpdates({ offset: (lastUpdateId(bot) ?? -1) + 1, limit: 1, timeout: 0 });
@@ -77,7 +90,7 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   const bot = new Bot<BotContext>(token, {
     ContextConstructor: createContextConstructor({ engine, config, logger, questions, ...(options.unanswered ? { unanswered: options.unanswered } : {}) }),
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    ...(config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : {}),
+    client: { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), baseFetchConfig: { agent: keepAliveAgent(config.telegramApiRoot) } },
   });
 
   // Retry 429 (after retry_after), 5xx and network errors, a bounded number of times.
