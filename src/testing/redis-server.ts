@@ -1,7 +1,8 @@
 /**
  * A real `redis-server` (Debian package `redis-server`; `.ci/run` installs it) on a free loopback port,
- * without persistence, for the tests of shared state. It can be stopped and started again on the same
- * port (to test an outage). A missing binary fails the test with the command that installs it.
+ * without persistence, for the tests of shared state and `npm run bench:webhook`. It can be stopped and
+ * started again on the same port (to test an outage). A missing binary is an error that says how to
+ * install it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -20,15 +21,35 @@ export interface RedisServer {
 }
 
 /**
+ * `redis-server` is not on the PATH.
+ * @example
+ * try { await startRedis(); } catch (e) { if (e instanceof RedisServerMissingError) console.error(e.message); }
+ */
+export class RedisServerMissingError extends Error {
+  override readonly name = 'RedisServerMissingError';
+  constructor() {
+    super('redis-server is not installed: run `apt-get install redis-server` (.ci/run installs it when missing)');
+  }
+}
+
+/**
+ * True when `redis-server` can be run.
+ * @example
+ * if (!hasRedisServer()) console.log('skipping the Redis runs');
+ */
+export function hasRedisServer(): boolean {
+  return !spawnSync('redis-server', ['--version']).error;
+}
+
+/**
+ * Starts a redis-server on a free 127.0.0.1 port; throws {@link RedisServerMissingError} without the binary.
  * @example
  * const redis = await startRedis();
  * spawnBot({ …, REDIS_URL: redis.url });
  * await redis.stop();
  */
 export async function startRedis(): Promise<RedisServer> {
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: run `apt-get install redis-server` (.ci/run installs it when missing)');
-  }
+  if (!hasRedisServer()) throw new RedisServerMissingError();
   const port = await freePort();
   let child: ChildProcess | undefined;
   let clients: Redis[] = [];

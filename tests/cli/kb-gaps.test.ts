@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/engine.ts';
-import { startRedis, type RedisServer } from '../helpers/redis.ts';
+import { startRedis, type RedisServer } from '../../src/testing/redis-server.ts';
 
 function kbGaps(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

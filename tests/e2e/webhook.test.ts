@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_UPDATES } from '../../src/bot/index.ts';
 import { BotApiEmulator, type BotMessage, type UpdateInput } from '../../src/testing/bot-api-emulator.ts';
 import { E2E_TOKEN, spawnBot, waitForExit, type BotProcess } from '../helpers/e2e.ts';
-import { freePort, startRedis, type RedisServer } from '../helpers/redis.ts';
+import { freePort, startRedis, type RedisServer } from '../../src/testing/redis-server.ts';
 
 const SECRET = 'e2e_webhook_secret-0123456789abcdefghijklmnop';
 const WARNING = 'Redis is unavailable';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createRedisLink, type RedisLink } from '../../src/redis/link.ts';
-import { freePort, startRedis, type RedisServer } from '../helpers/redis.ts';
+import { freePort, startRedis, type RedisServer } from '../../src/testing/redis-server.ts';
 
 let redis: RedisServer;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { createRedisLink, type RedisLink } from '../../src/redis/link.ts';
 import { createRedisRateLimitStore } from '../../src/redis/rate-limit-store.ts';
 import { createRedisSessionStorage } from '../../src/redis/session-storage.ts';
 import { createRedisUpdateGate } from '../../src/redis/update-gate.ts';
-import { startRedis, type RedisServer } from '../helpers/redis.ts';
+import { startRedis, type RedisServer } from '../../src/testing/redis-server.ts';
 
 let redis: RedisServer;
 const links: RedisLink[] = [];

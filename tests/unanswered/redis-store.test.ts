@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createRedisLink, type RedisLink } from '../../src/redis/link.ts';
 import { RedisUnansweredStore } from '../../src/unanswered/redis-store.ts';
-import { startRedis, type RedisServer } from '../helpers/redis.ts';
+import { startRedis, type RedisServer } from '../../src/testing/redis-server.ts';
 
 let redis: RedisServer;
 let link: RedisLink;
