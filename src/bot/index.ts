@@ -11,6 +11,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
+import type { UnansweredRecorder } from '../unanswered/recorder.ts';
 import { createContextConstructor, type BotContext } from './context.ts';
 import { askFeature } from './features/ask.ts';
 import { helpFeature } from './features/help.ts';
@@ -28,7 +29,6 @@ import { logUpdates } from './middlewares/update-logger.ts';
 import { QuestionTable } from './question-table.ts';
 import { createMemoryStorage, sessionKey, type SessionData } from './session.ts';
 import { skipDuplicateUpdates, type UpdateGate } from './update-gate.ts';
-import type { UnansweredRecorder } from '../unanswered/recorder.ts';
 
 export type { BotContext } from './context.ts';
 export type { SessionData } from './session.ts';

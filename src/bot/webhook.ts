@@ -6,6 +6,7 @@
  * flight and the updates in progress, and resolves 0 within 10 s.
  */
 import { BotError, GrammyError, type Bot } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
@@ -145,7 +146,7 @@ async function prepare(bot: Bot<BotContext>, config: Config, secret: string, log
 }
 
 /** Hands the update to grammY; an error that escaped the features' error boundary gets the same handling. */
-async function handle(bot: Bot<BotContext>, update: Parameters<Bot<BotContext>['handleUpdate']>[0]): Promise<void> {
+async function handle(bot: Bot<BotContext>, update: Update): Promise<void> {
   try {
     await bot.handleUpdate(update);
   } catch (error) {

@@ -221,6 +221,7 @@ describe('webhook mode, two instances on one Redis', () => {
       expect(emulator.botMessages(users[i]!.id).filter(sources)).toHaveLength(3);
       const h = await health(instance);
       expect(h).toMatchObject({ status: 200, body: { ok: true, redis: 'down' } });
+      await until(() => (instance.bot.output().includes(WARNING) ? true : undefined), `${instance.name}'s warning`);
       expect(count(instance.bot.output(), WARNING)).toBe(1);
       expect(instance.bot.child.exitCode).toBeNull();
     }
@@ -233,7 +234,7 @@ describe('webhook mode, two instances on one Redis', () => {
     await redis.start();
     for (const instance of [a, b]) {
       await until(async () => ((await health(instance))?.body.redis === 'up' ? true : undefined), `${instance.name} to reconnect`);
-      expect(instance.bot.output()).toContain('Redis is back');
+      await until(() => (instance.bot.output().includes('Redis is back') ? true : undefined), `${instance.name}'s recovery line`);
     }
     const user = newUser();
     expect(await post(a, question(user, 'حدثني عن الاجتماع الرباعي في موسكو'))).toBe(200);

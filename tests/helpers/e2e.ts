@@ -57,9 +57,12 @@ export function spawnBot(env: Record<string, string>, entry: readonly string[] =
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => (output += s));
   child.stderr?.setEncoding('utf8').on('data', (s: string) => (output += s));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
+  // 'close' (not 'exit'): the process has exited and its output has been read to the end.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
+    let at = 0;
+    child.once('exit', () => (at = Date.now()));
+    child.once('close', (code, signal) => resolve({ code, signal, at: at || Date.now() }));
+  });
   return { child, spawnedAt, output: () => output, exited };
 }
 
