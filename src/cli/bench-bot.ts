@@ -19,37 +19,11 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Bot } from 'grammy';
 import { BotApiEmulator } from '../testing/bot-api-emulator.ts';
+import { BENCH_QUESTIONS, median } from '../testing/bench-questions.ts';
 import { createEngine } from '../engine/index.ts';
 
 const TOKEN = '7000000009:AABench_TokenForTheEmulatorOnly-abcdef';
 const ROOT = resolve(import.meta.dirname, '..');
-/** Questions of every kind people send: answered, follow-ups, dialect, English, declined, small talk. */
-const QUESTIONS = [
-  'من حضر الاجتماع الرباعي؟',
-  'متى عقد الاجتماع الثلاثي الأول؟',
-  'من هو شويغو؟',
-  'ماذا قال الأسد؟',
-  'ماذا قالت سانا عن الاجتماع الرباعي؟',
-  'مرحبا',
-  'حدثني عن اجتماع نواب وزراء الخارجية في موسكو',
-  'كم استغرقت مباحثات موسكو التركية الروسية؟',
-  'ومتى كان؟',
-  'شو صار بموسكو بين تركيا وسوريا',
-  'مين راح من تركيا عالاجتماع',
-  'who attended the quadrilateral meeting?',
-  'هل سيلتقي اردوغان والاسد',
-  'ما هو طريق ام فور',
-  'ماذا يريد النظام السوري من تركيا',
-  'كيف الطقس في موسكو اليوم؟',
-  'ما موقف الولايات المتحدة من التطبيع؟',
-  'متى انقطعت العلاقات بين انقرة ودمشق',
-  'ايش قال جاويش اوغلو عن المقداد',
-  'ومن حضره؟',
-  'شكرا',
-  'ما هي نتائج الاجتماع الثلاثي',
-  'لماذا انضمت ايران الى المحادثات',
-  'ما هو دور قسد',
-];
 
 interface Burst {
   /** From the first message of the burst to the bot's last reply. */
@@ -128,7 +102,7 @@ async function burst(emulator: BotApiEmulator, messages: number, users: number, 
   const t0 = performance.now();
   for (let sent = 0; sent < messages; sent++) {
     const id = chats[sent % users]!;
-    emulator.sendUserMessage({ from: { id, first_name: 'Bench' }, text: QUESTIONS[(Math.floor(sent / users) + id) % QUESTIONS.length]! });
+    emulator.sendUserMessage({ from: { id, first_name: 'Bench' }, text: BENCH_QUESTIONS[(Math.floor(sent / users) + id) % BENCH_QUESTIONS.length]! });
   }
   for (const [i, id] of chats.entries()) await emulator.waitForBotMessages(id, Math.floor(messages / users) + (i < messages % users ? 1 : 0), 60_000);
   const last = Math.max(...emulator.callsOf('sendMessage').slice(before).filter((c) => c.response?.ok).map((c) => c.monotonic));
@@ -148,7 +122,7 @@ function engineCost(messages: number, users: number): { coldPerAnswerMs: number;
     for (let sent = 0; sent < messages; sent++) {
       const chat = sent % users;
       const meetingId = context.get(chat);
-      const answer = engine.answer(QUESTIONS[(Math.floor(sent / users) + chat) % QUESTIONS.length]!, meetingId ? { meetingId } : {});
+      const answer = engine.answer(BENCH_QUESTIONS[(Math.floor(sent / users) + chat) % BENCH_QUESTIONS.length]!, meetingId ? { meetingId } : {});
       if (answer.meetingId) context.set(chat, answer.meetingId);
     }
     return (performance.now() - t0) / messages;
@@ -158,11 +132,6 @@ function engineCost(messages: number, users: number): { coldPerAnswerMs: number;
   return { coldPerAnswerMs, warmPerAnswerMs };
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(9);
 
 async function main(): Promise<void> {

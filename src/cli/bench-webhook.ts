@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BotApiEmulator } from '../testing/bot-api-emulator.ts';
+import { BENCH_QUESTIONS, median } from '../testing/bench-questions.ts';
 import { offerLoad, type LoadResult } from '../testing/http-load.ts';
 import { freePort, hasRedisServer, startRedis, type RedisServer } from '../testing/redis-server.ts';
 
@@ -27,32 +28,6 @@ const SECRET = 'bench_webhook_secret-0123456789abcdefghijkl';
 const ROOT = resolve(import.meta.dirname, '..');
 const FIRST_USER = 980_000_001;
 const USERS = 5000;
-/** Questions of every kind people send: answered, follow-ups, dialect, English, declined, small talk. */
-const QUESTIONS = [
-  'من حضر الاجتماع الرباعي؟',
-  'متى عقد الاجتماع الثلاثي الأول؟',
-  'من هو شويغو؟',
-  'ماذا قال الأسد؟',
-  'ماذا قالت سانا عن الاجتماع الرباعي؟',
-  'مرحبا',
-  'حدثني عن اجتماع نواب وزراء الخارجية في موسكو',
-  'كم استغرقت مباحثات موسكو التركية الروسية؟',
-  'ومتى كان؟',
-  'شو صار بموسكو بين تركيا وسوريا',
-  'مين راح من تركيا عالاجتماع',
-  'who attended the quadrilateral meeting?',
-  'هل سيلتقي اردوغان والاسد',
-  'ماذا يريد النظام السوري من تركيا',
-  'كيف الطقس في موسكو اليوم؟',
-  'ما موقف الولايات المتحدة من التطبيع؟',
-  'متى انقطعت العلاقات بين انقرة ودمشق',
-  'ايش قال جاويش اوغلو عن المقداد',
-  'ومن حضره؟',
-  'شكرا',
-  'ما هي نتائج الاجتماع الثلاثي',
-  'لماذا انضمت ايران الى المحادثات',
-  'ما هو دور قسد',
-];
 const TARGETS = { memory: { rate: 1000, p99Ms: 50 }, redis: { rate: 500 } } as const;
 
 type Mode = 'memory' | 'redis';
@@ -114,7 +89,7 @@ function updateBody(): string {
       date: Math.floor(Date.now() / 1000),
       chat: { ...person, type: 'private' },
       from: { ...person, is_bot: false },
-      text: QUESTIONS[(n * 7 + Math.floor(n / USERS)) % QUESTIONS.length],
+      text: BENCH_QUESTIONS[(n * 7 + Math.floor(n / USERS)) % BENCH_QUESTIONS.length],
     },
   });
 }
@@ -191,11 +166,6 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
   }
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 interface Summary {
   readonly mode: Mode;
