@@ -85,6 +85,8 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب']);
+/** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
+const JOINED_MINISTRY = /^و(ال)?(دفاع|خارجيه|داخليه|مخابرات|استخبارات)$/;
 const LATIN = /^[a-z][a-z0-9'’-]*$/;
 
 /** Options for {@link Analyzer.analyze}. */
@@ -378,7 +380,10 @@ export class Analyzer {
         i += date.length;
         continue;
       }
-      const phrase = this.phrases.matchAt(tokens, i);
+      let phrase = this.phrases.matchAt(tokens, i);
+      // «اجتماع وزيري الخارجية والدفاع»: a ministry joined on makes it another, wider meeting than
+      // the alias («اجتماع وزيري الخارجية») names; its words count one by one
+      if (phrase?.kind === 'meeting' && JOINED_MINISTRY.test(tokens[i + phrase.length] ?? '')) phrase = undefined;
       if (phrase && !(phrase.length === 1 && phrase.kind === 'smalltalk' && terms.length > 0)) {
         if (phrase.length > 1 && this.followupWords.has(tokens.slice(i, i + phrase.length).join(' '))) followup = true;
         switch (phrase.kind) {

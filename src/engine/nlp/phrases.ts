@@ -48,6 +48,20 @@ export function withoutClitics(token: string): string[] {
 }
 
 /**
+ * Two tokens of a name after its first are the same word, with or without the article: the
+ * adjectives and nouns of a name take it together («وسائل إعلام روسية», «وسائل الإعلام الروسية»).
+ * (Names only: the aliases of meetings and concepts spell out the forms they mean.)
+ * @example
+ * sameWord('الروسيه', 'روسيه'); // true
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length + 2) return b.length >= 3 && a.startsWith('ال') && a.endsWith(b);
+  if (b.length === a.length + 2) return a.length >= 3 && b.startsWith('ال') && b.endsWith(a);
+  return false;
+}
+
+/**
  * A dictionary of multi-word phrases (already normalized and tokenized) with longest-match lookup.
  * @example
  * const m = new PhraseMatcher();
@@ -89,7 +103,9 @@ export class PhraseMatcher {
         if (at + n > tokens.length) continue;
         let ok = true;
         for (let i = 1; i < n; i++) {
-          if (tokens[at + i] !== entry.tokens[i]) {
+          const word = tokens[at + i] as string;
+          const want = entry.tokens[i] as string;
+          if (word !== want && !(entry.value.kind === 'entity' && sameWord(word, want))) {
             ok = false;
             break;
           }

@@ -52,6 +52,13 @@ describe('Analyzer', () => {
     expect(analyze('ما جرى يومي ١٥ و١٦ آذار').terms).toEqual(expect.arrayContaining(['t:d15', 't:d16', 't:m3']));
   });
 
+  it('reads a name with or without the article on its later words, and a meeting alias only when no ministry is joined on', () => {
+    expect(analyze('وفق وسائل الإعلام الروسية').entities).toEqual(['russian-media']);
+    expect(analyze('بحسب وسائل إعلام روسية').entities).toEqual(['russian-media']);
+    expect(analyze('متى اجتماع وزيري الخارجية؟').meetings).toEqual(['fm-planned']);
+    expect(analyze('كم دام اجتماع وزيري الخارجية والدفاع التركيين مع نظيريهما الروسيين؟').meetings).toEqual([]);
+  });
+
   it('flags names the articles do not cover', () => {
     expect(analyze('ما موقف الأردن؟').foreign).toEqual(['الاردن']);
     expect(analyze('ماذا قال بوتين').foreign).toEqual(['بوتين']);
