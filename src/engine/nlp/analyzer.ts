@@ -84,7 +84,7 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 /** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
-const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب']);
+const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
 const JOINED_MINISTRY = /^و(ال)?(دفاع|خارجيه|داخليه|مخابرات|استخبارات)$/;
 const LATIN = /^[a-z][a-z0-9'’-]*$/;
