@@ -205,7 +205,8 @@ function decide(
     const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog);
     const typeBonus = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && target.terms.has(`?${q}`)) ? 1.35 : 1;
     // the part of a meeting the question asks for («من حضر» → participants, «ليش» → topics)
-    const slotBonus = target.slot !== undefined && askedSlots.has(target.slot) ? 1.3 : 1;
+    // (more when both the words and the question word ask for it: «من حضر», «متى موعد»)
+    const slotBonus = target.slot !== undefined ? (askedSlots.get(target.slot) ?? 1) : 1;
     // whose action or position it is: the first entity named is the grammatical subject more often than not
     const subjectBonus = subject !== undefined && target.kind === 'fact' && target.speakers.has(subject) ? 1.2 : 1;
     const rank = Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
@@ -346,7 +347,10 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
   return factor;
 }
 
-/** Slots a question asks for, from its words and question type. */
+/** The bonus of a fact whose slot the question asks for by its words or its question word, and by both. */
+const SLOT_ONE = 1.3;
+const SLOT_BOTH = 1.6;
+
 /** Slots a question asks for as a list; at most LIST_MAX facts, each at least LIST_CONFIDENCE × the threshold. */
 const LIST_SLOTS = new Set(['outcome', 'topics']);
 const LIST_MAX = 4;
@@ -370,9 +374,10 @@ const SLOT_QTYPES: Readonly<Record<string, readonly string[]>> = {
   why: ['topics', 'background'],
   howlong: ['duration'],
 };
-function slotsAsked(analysis: Analysis): Set<string> {
-  const out = new Set<string>();
-  for (const t of analysis.terms) for (const s of SLOT_WORDS[t] ?? []) out.add(s);
-  for (const q of analysis.qtypes) for (const s of SLOT_QTYPES[q] ?? []) out.add(s);
+function slotsAsked(analysis: Analysis): Map<string, number> {
+  const byWord = new Set(analysis.terms.flatMap((t) => SLOT_WORDS[t] ?? []));
+  const byType = new Set(analysis.qtypes.flatMap((q) => SLOT_QTYPES[q] ?? []));
+  const out = new Map<string, number>();
+  for (const s of new Set([...byWord, ...byType])) out.set(s, byWord.has(s) && byType.has(s) ? SLOT_BOTH : SLOT_ONE);
   return out;
 }
