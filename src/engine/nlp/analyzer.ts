@@ -321,7 +321,7 @@ export class Analyzer {
     if (mode === 'query') {
       tokens = tokens.map((t) => {
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
-        const fixed = this.dialectSpelling(t) ?? this.correct(t) ?? this.fuzzyName(t);
+        const fixed = this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t);
         if (fixed) corrections.push([t, fixed]);
         return fixed ?? t;
       });
@@ -558,6 +558,24 @@ export class Analyzer {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The same verb in the form the knowledge base uses: the verbal noun or past tense for the imperfect
+   * and back («توقع» ↔ «يتوقع», «تطالب» ↔ «يطالب»), the participle for the verb («المتوقع» → «توقع»).
+   * The stemmer leaves these prefixes on; the first variant the knowledge base knows wins.
+   */
+  private verbForm(token: string): string | undefined {
+    if (!/^[؀-ۿ]{4,}$/.test(token)) return undefined;
+    if (this.genericWords.has(token) || this.framing.has(token) || this.stopwords.has(token)) return undefined;
+    const term = this.wordTerm(token);
+    if (term !== undefined && this.knownTerms.has(term)) return undefined;
+    const variants: string[] = [];
+    if (/^[يتن]/.test(token)) variants.push(token.slice(1), `ي${token.slice(1)}`);
+    if (!/^[ين]/.test(token)) variants.push(`ي${token}`, `ت${token}`);
+    const participle = /^(ال)?م(ت.{2,})$/.exec(token);
+    if (participle) variants.push(participle[2] as string, `ي${participle[2] as string}`);
+    return variants.find((v) => v !== token && this.isKnownSurface(v));
   }
 
   /**

@@ -59,6 +59,12 @@ describe('Analyzer', () => {
     expect(analyze('كم دام اجتماع وزيري الخارجية والدفاع التركيين مع نظيريهما الروسيين؟').meetings).toEqual([]);
   });
 
+  it('finds a verb in the form the articles use («توقع» → «يتوقع», «المتوقع» → «توقع») but leaves known and generic words alone', () => {
+    expect(analyze('شو توقع أكار؟').unknown).toEqual([]);
+    expect(analyze('شو توقع أكار؟').terms).toContain('يتوقع');
+    expect(analyze('شو بدن يعملو').corrections).toEqual([]);
+  });
+
   it('flags names the articles do not cover', () => {
     expect(analyze('ما موقف الأردن؟').foreign).toEqual(['الاردن']);
     expect(analyze('ماذا قال بوتين').foreign).toEqual(['بوتين']);
