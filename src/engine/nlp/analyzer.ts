@@ -85,6 +85,8 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
+/** Dialect words for «of» («تبع», «بتاع», «حق», «مال», «ديال»). */
+const POSSESSIVE = new Set(['تبع', 'تبعت', 'بتاع', 'بتاعت', 'بتوع', 'حق', 'حقت', 'مال', 'مالت', 'ديال', 'متاع', 'نتاع']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
 const JOINED_MINISTRY = /^و(ال)?(دفاع|خارجيه|داخليه|مخابرات|استخبارات)$/;
 const LATIN = /^[a-z][a-z0-9'’-]*$/;
@@ -326,6 +328,13 @@ export class Analyzer {
         return fixed ?? t;
       });
     }
+    // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
+    tokens = tokens.filter((t, i) => {
+      if (!POSSESSIVE.has(t)) return true;
+      const before = bareOffice(tokens[i - 1]);
+      const next = this.phrases.matchAt(tokens, i + 1);
+      return !(before !== undefined && (OFFICE.has(before) || OFFICE_HOLDER.has(before)) && next?.kind === 'entity' && this.countryIds.has(next.value));
+    });
     const terms: string[] = [];
     const entities = new Set<string>();
     const meetings = new Set<string>();

@@ -65,6 +65,11 @@ describe('Analyzer', () => {
     expect(analyze('شو بدن يعملو').corrections).toEqual([]);
   });
 
+  it('reads a dialect «of» between an office and its country («وزير الدفاع تبع النظام»)', () => {
+    expect(analyze('شو اسم وزير الدفاع تبع النظام').entities).toEqual(['abbas']);
+    expect(analyze('وزير الخارجية بتاع تركيا').entities).toEqual(['cavusoglu']);
+  });
+
   it('flags names the articles do not cover', () => {
     expect(analyze('ما موقف الأردن؟').foreign).toEqual(['الاردن']);
     expect(analyze('ماذا قال بوتين').foreign).toEqual(['بوتين']);
