@@ -54,6 +54,9 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
   status: ['?when', '?what'],
 };
 
+/** The terms of «دول», «دولة», «البلدان»: countries as a class. */
+const COUNTRY_WORDS = ['دول', 'بلد'];
+
 /** Stems of number words («ألفي», «أربع», «ملايين», …) as the analyzer produces them. */
 const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد', 'اول', 'ثاني', 'ثالث', 'مره']);
 
@@ -167,6 +170,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     addDoc(t, 'quote', quotes.terms);
     // «اجتماع المقداد وتشاووش أوغلو»: every fact of a meeting is about its participants
     if (meeting) for (const e of [...meeting.participants, ...meeting.countries]) t.coverTerms.add(`@${e}`);
+    // «ما الدول التي …»: a fact naming two countries or more answers for «countries»
+    if (text.entities.filter((e) => kb.entities.get(e)?.type === 'country').length >= 2) for (const w of COUNTRY_WORDS) t.coverTerms.add(w);
     // a fact naming «وزير الخارجية التركي» is about Turkey too
     for (const e of text.entities) {
       const country = kb.entities.get(e)?.country;
