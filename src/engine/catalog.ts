@@ -24,6 +24,8 @@ export interface Target {
   readonly closure: Set<string>;
   /** Who speaks or holds the position (claimant and `holders`), expanded with countries. */
   readonly speakers: Set<string>;
+  /** Entities the target's own text names (a fact's text and quotes; a meeting's people, countries and place). */
+  readonly named: Set<string>;
   /** The meeting the target belongs to (facts) or is (meetings). */
   readonly meeting?: string;
   /** The fact's slot (facts only). */
@@ -113,6 +115,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       sequences: [],
       closure: new Set(),
       speakers: new Set(),
+      named: new Set(),
       meetingsAttended: [],
       focusTerms: new Set(),
       ...extra,
@@ -149,6 +152,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const a = analyzeAll([m.title, m.shortTitle, ...m.aliases, m.level, m.place ?? '', names, m.participantsNote ?? '']);
     addDoc(t, 'name', [...a.terms, `#${m.id}`, '?what', ...meetingDateTerms(m)]);
     for (const e of expand(meetingEntities(m))) t.closure.add(e);
+    for (const e of [...meetingEntities(m), ...a.entities]) t.named.add(e);
   }
 
   // facts
@@ -177,6 +181,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       const country = kb.entities.get(e)?.country;
       if (country) t.coverTerms.add(`@${country}`);
     }
+    for (const e of [...text.entities, ...quotes.entities]) t.named.add(e);
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
     for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
     for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.holders])) t.speakers.add(e);
@@ -192,6 +197,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', ...attended.map((m) => `#${m}`), ...new Set(places)]);
     for (const x of expand([e.id, ...a.entities, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);
     for (const x of expand([e.id])) t.speakers.add(x);
+    t.named.add(e.id);
   }
 
   // the overview of all meetings, for broad questions («ما هي الاجتماعات؟», «آخر أخبار التطبيع»)

@@ -44,7 +44,7 @@ export interface Candidate {
   readonly confidence: number;
   readonly rank: number;
   /** Why the target cannot answer this question, if it cannot. */
-  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number';
+  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name';
 }
 
 /** The matcher's decision. */
@@ -61,6 +61,8 @@ export interface MatchResult {
 }
 
 const PSEUDO = /^\?/;
+/** What a name-of question can be answered with: a named body, medium, process, road or place. */
+const NAMED_TYPES = new Set(['org', 'group', 'media', 'process', 'road', 'place']);
 /** Unknown words that carry the question's content: definite nouns («القواعد») and imperfect or future verbs («سيفوز», «يحكم»). */
 const CONTENT_UNKNOWN = /^((و|ف|ب|ل|ك)?ال|س?[يتن][\u0600-\u06FF]{3,}$)/;
 /** Slots that describe a meeting itself (as opposed to statements made around it). */
@@ -298,6 +300,11 @@ function vetoFor(
     // a position or an aim may be held by the speaker's country («ماذا يريد الأسد» → Damascus's demands)
     const holds = (e: string) => target.speakers.has(e) || (analysis.speechKind === 'stance' && target.speakers.has(catalog.entityCountry.get(e) ?? ''));
     if (target.kind !== 'fact' || !speakers.some(holds)) return 'speaker';
+  }
+  // «ما اسم القمة …»: the answer must name something the question does not (a body, a road, a place…)
+  if (analysis.asksName) {
+    const asked = new Set(analysis.entities.flatMap((e) => [e, catalog.standsFor.get(e) ?? e]));
+    if (![...target.named].some((e) => NAMED_TYPES.has(catalog.entityTypes.get(e) ?? '') && !asked.has(e))) return 'name';
   }
   // a meeting that has not taken place has no outcomes
   if (analysis.terms.includes('نتيجه') && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';

@@ -43,6 +43,11 @@ export interface Analysis {
   readonly future: boolean;
   /** Who the question asks about as speaker or position holder («ماذا قال الأسد عن أردوغان» → assad). */
   readonly speakers: readonly string[];
+  /**
+   * «ما اسم القمة …», «ما أسماء الفصائل …»: the question asks for the name of a thing (not of an office
+   * holder, which resolves to the person): the answer must name it.
+   */
+  readonly asksName?: boolean;
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
@@ -85,6 +90,10 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
+/** «اسم», «أسماء», «name»: the question asks for a name. */
+const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'name', 'names']);
+/** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
+const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
 /** Dialect words for «of» («تبع», «بتاع», «حق», «مال», «ديال»). */
 const POSSESSIVE = new Set(['تبع', 'تبعت', 'بتاع', 'بتاعت', 'بتوع', 'حق', 'حقت', 'مال', 'مالت', 'ديال', 'متاع', 'نتاع']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
@@ -328,6 +337,7 @@ export class Analyzer {
         return fixed ?? t;
       });
     }
+    const asksName = mode === 'query' && this.asksForName(tokens);
     // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
     tokens = tokens.filter((t, i) => {
       if (!POSSESSIVE.has(t)) return true;
@@ -522,6 +532,7 @@ export class Analyzer {
       future,
       speakers: afterSpeech.length > 0 ? afterSpeech : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
+      ...(asksName ? { asksName } : {}),
       followup,
       framed,
       smalltalk,
@@ -567,6 +578,24 @@ export class Analyzer {
       }
     }
     return undefined;
+  }
+
+  /**
+   * True for «ما اسم X» / «ما أسماء X» / «what is the name of X» where X is a thing, not an office
+   * («ما اسم وزير الدفاع السوري» resolves to the minister) or a meeting (whose card is the answer).
+   */
+  private asksForName(tokens: readonly string[]): boolean {
+    for (let i = 0; i < tokens.length - 1; i++) {
+      if (!NAME_WORDS.has(tokens[i] as string)) continue;
+      let next = tokens[i + 1] as string;
+      if (next === 'of' || next === 'the') next = tokens[i + 2] ?? '';
+      if (next === 'the') next = tokens[i + 3] ?? '';
+      const head = bareOffice(next) ?? next;
+      const bare = head.replace(/^ال/, '');
+      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, i + 1)?.kind === 'entity') return false;
+      return next.length > 1;
+    }
+    return false;
   }
 
   /**
