@@ -65,7 +65,7 @@ export interface Analysis {
 const POSITIONAL_QWORDS = new Set(['من', 'ما']);
 /** Words after «كم» that are not the counted noun («كم عدد…», «كم واحدة منها…»). */
 /** Letters dialects pronounce (and people write) for a classical consonant. */
-const DIALECT_CONSONANTS: Readonly<Record<string, readonly string[]>> = { ت: ['ث'], د: ['ذ'], ز: ['ذ'], س: ['ث'] };
+const DIALECT_CONSONANTS: Readonly<Record<string, readonly string[]>> = { ت: ['ث'], د: ['ذ', 'ض'], ز: ['ذ', 'ض'], س: ['ث'] };
 
 /** One office holder («وزير», «رئيس»; not «وزراء», «وزيري»), then at most one word naming the office. */
 const OFFICE_HOLDER = new Set(['وزير', 'الوزير', 'رييس', 'الرييس', 'مدير', 'نايب', 'متحدث', 'المتحدث', 'سفير', 'مبعوث', 'قايد', 'زعيم']);
@@ -234,8 +234,8 @@ export class Analyzer {
         this.phrases.add(at, { kind: 'entity', value: e.id });
         if (at.length === 1 && (at[0] as string).length >= 4 && /^[\u0600-\u06FF]+$/.test(at[0] as string)) {
           this.nameTokens.set(at[0] as string, e.id);
-          // names with the article («الاسد») match exactly only: «الناس» is not a typo of «الاسد»
-          if (!(at[0] as string).startsWith('ال')) fuseItems.push({ token: at[0] as string, entity: e.id });
+          // short names with the article («الاسد») match exactly only: «الناس» is not a typo of «الاسد»
+          if (!(at[0] as string).startsWith('ال') || (at[0] as string).length >= 7) fuseItems.push({ token: at[0] as string, entity: e.id });
         }
       }
     }
@@ -366,7 +366,8 @@ export class Analyzer {
       terms.push(term);
       const isEntity = term.startsWith('@');
       if (this.speechTerms.has(term)) {
-        if (speech.state === 'before') speech.state = 'after';
+        // «من قال …», «أي جهة أعلنت …»: the speaker is what is asked, the names after the verb are what was said
+        if (speech.state === 'before') speech.state = terms.length === 1 && qtypes.has('who') ? 'object' : 'after';
       } else if (isEntity) {
         if (speech.state === 'before') beforeSpeech.push(term.slice(1));
         else if (speech.state === 'after') afterSpeech.push(term.slice(1));
@@ -667,7 +668,8 @@ export class Analyzer {
   private fuzzyName(token: string): string | undefined {
     if (token.length < 5 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
     for (const reading of withoutClitics(token)) {
-      if (reading.length < 5 || reading.startsWith('ال')) continue; // «بكاس» is not «عباس», «الناس» not «الاسد»
+      // «بكاس» is not «عباس», «الناس» not «الاسد»; a long name with the article may lose one letter («المقدد»)
+      if (reading.length < 5 || (reading.startsWith('ال') && reading.length < 6)) continue;
       const [best] = this.nameFuse.search(reading, { limit: 1 });
       if (best && (best.score ?? 1) <= 0.2 && Math.abs(best.item.token.length - reading.length) <= 1) return best.item.token;
     }

@@ -70,6 +70,20 @@ describe('Analyzer', () => {
     expect(analyze('وزير الخارجية بتاع تركيا').entities).toEqual(['cavusoglu']);
   });
 
+  it('reads «كم استمرت» as how long, and «أي جهة أعلنت» / «من قال» as asking who spoke', () => {
+    expect(analyze('المباحثات في موسكو، كم استمرت؟').qtypes).toEqual(['howlong']);
+    const a = analyze('أي جهة أعلنت وصول أكار إلى موسكو؟');
+    expect(a.qtypes).toContain('who');
+    expect(a.speakers).toEqual([]);
+    expect(analyze('من قال إن أكار وصل إلى موسكو؟').speakers).toEqual([]);
+    expect(analyze('ماذا قال أكار في موسكو؟').speakers).toEqual(['akar']);
+  });
+
+  it('corrects a long name with the article missing a letter («المقدد»), not short words («الناس»)', () => {
+    expect(analyze('فيصل المقدد').entities).toEqual(['mekdad']);
+    expect(analyze('الناس').entities).toEqual([]);
+  });
+
   it('flags names the articles do not cover', () => {
     expect(analyze('ما موقف الأردن؟').foreign).toEqual(['الاردن']);
     expect(analyze('ماذا قال بوتين').foreign).toEqual(['بوتين']);
