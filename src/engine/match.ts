@@ -112,7 +112,10 @@ export function matchQuestion(
   if (!hard && ownWords.length > 2) return decide(catalog, analysis, undefined, undefined, options);
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];
-  if (focusTerms.size > 0) readings.push(decide(catalog, analysis, meeting, focusTerms, options));
+  // «وهل التقى نظيره التركي؟» after an answer about a person: that person is named, as if written out
+  const people = analysis.followup ? (context.focus ?? []).filter((id) => catalog.targets.get(id)?.kind === 'entity').map((id) => catalog.targets.get(id)?.ref as string) : [];
+  const named = people.length > 0 ? { ...analysis, entities: [...new Set([...analysis.entities, ...people])], terms: [...analysis.terms, ...people.map((p) => `@${p}`)] } : analysis;
+  if (focusTerms.size > 0) readings.push(decide(catalog, named, meeting, focusTerms, options));
   if (meeting !== undefined) readings.push(decide(catalog, analysis, meeting, undefined, options));
   if (!hard) readings.push(decide(catalog, analysis, undefined, undefined, options));
   let best = readings[0] as MatchResult;

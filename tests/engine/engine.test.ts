@@ -94,6 +94,15 @@ describe('engine.answer — follow-ups', () => {
     expect(a.meetingId).toBe('trilateral-2022-12');
   });
 
+  it('reads «نظيره» after an answer about a person as that person', () => {
+    const first = engine().answer('من هو وزير الخارجية السوري؟');
+    expect(first.matched).toEqual(['entity:mekdad']);
+    const met = engine().answer('وهل التقى نظيره التركي من قبل؟', { focus: first.matched });
+    expect(met.answered).toBe(true);
+    expect(met.text).toContain('2021');
+    expectVerbatim(met);
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });

@@ -496,7 +496,8 @@ export class Analyzer {
         framed = true;
         continue;
       }
-      if (this.stopwords.has(token)) continue;
+      // «وبالنسبة», «ولكن»: a stopword with «و» before it
+      if (this.stopwords.has(token) || (token.startsWith('و') && token.length > 3 && this.stopwords.has(token.slice(1)))) continue;
       if (isNumberToken(token)) {
         emit(token);
         continue;
