@@ -602,8 +602,7 @@ export class Analyzer {
 
   /**
    * The same verb in the form the knowledge base uses: the verbal noun or past tense for the imperfect
-   * and back («توقع» ↔ «يتوقع», «تطالب» ↔ «يطالب»), the participle for the verb («المتوقع» → «توقع»),
-   * and a noun without its accusative ending («تهديدا» → «تهديد»).
+   * and back («توقع» ↔ «يتوقع», «تطالب» ↔ «يطالب»), the participle for the verb («المتوقع» → «توقع»).
    * The stemmer leaves these prefixes on; the first variant the knowledge base knows wins.
    */
   private verbForm(token: string): string | undefined {
@@ -616,8 +615,6 @@ export class Analyzer {
     if (!/^[ين]/.test(token)) variants.push(`ي${token}`, `ت${token}`);
     const participle = /^(ال)?م(ت.{2,})$/.exec(token);
     if (participle) variants.push(participle[2] as string, `ي${participle[2] as string}`);
-    // the accusative «ـًا» («تهديداً», written «تهديدا»)
-    if (token.endsWith('ا') && token.length >= 5) variants.push(token.slice(0, -1));
     return variants.find((v) => v !== token && this.isKnownSurface(v));
   }
 
