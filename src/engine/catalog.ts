@@ -93,6 +93,13 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     return { terms: parts.flatMap((p) => p.terms), entities: [...new Set(parts.flatMap((p) => p.entities))] };
   };
 
+  // a person's office names the body they speak for («المتحدث باسم الرئاسة التركية» → the presidency);
+  // the first word is left out, or the whole office would read as the person's own alias
+  const bodies = new Map<string, readonly string[]>();
+  for (const e of kb.entities.values()) {
+    if (e.type !== 'person' || !e.role) continue;
+    bodies.set(e.id, analyze(e.role.split(/\s+/).slice(1).join(' ')).entities.filter((x) => x !== e.id && kb.entities.get(x)?.type !== 'person'));
+  }
   const expand = (ids: Iterable<string>): Set<string> => {
     const out = new Set<string>();
     const visit = (id: string) => {
@@ -100,6 +107,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
       out.add(id);
       const country = kb.entities.get(id)?.country;
       if (country) visit(country);
+      for (const body of bodies.get(id) ?? []) visit(body);
     };
     for (const id of ids) visit(id);
     return out;
@@ -176,10 +184,11 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     if (meeting) for (const e of [...meeting.participants, ...meeting.countries]) t.coverTerms.add(`@${e}`);
     // «ما الدول التي …»: a fact naming two countries or more answers for «countries»
     if (text.entities.filter((e) => kb.entities.get(e)?.type === 'country').length >= 2) for (const w of COUNTRY_WORDS) t.coverTerms.add(w);
-    // a fact naming «وزير الخارجية التركي» is about Turkey too
+    // a fact naming «وزير الخارجية التركي» is about Turkey too, one naming Kalin about the presidency he speaks for
     for (const e of text.entities) {
       const country = kb.entities.get(e)?.country;
       if (country) t.coverTerms.add(`@${country}`);
+      for (const body of bodies.get(e) ?? []) t.coverTerms.add(`@${body}`);
     }
     for (const e of [...text.entities, ...quotes.entities]) t.named.add(e);
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];

@@ -68,6 +68,13 @@ describe('engine.answer — answers', () => {
     expectVerbatim(a);
   });
 
+  it('answers for a body through the person who speaks for it («الرئاسة التركية» → Kalin)', () => {
+    const a = engine().answer('ماذا قالت الرئاسة التركية عن المعارضة السورية؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('المعارضة');
+    expectVerbatim(a);
+  });
+
   it('answers a person by name with a profile', () => {
     const a = engine().answer('هاكان فيدان');
     expect(a.kind).toBe('entity');
