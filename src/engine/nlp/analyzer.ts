@@ -509,7 +509,7 @@ export class Analyzer {
       if (unknownWord && (this.isPersonTerm(terms[terms.length - 1]) || this.isPersonTerm(this.peekEntity(tokens, i)))) continue;
       emit(term);
       // generic question vocabulary («ابرز», «طبيعه», «جرت»): weighs little whether the articles use it or not
-      if (withoutClitics(token).some((r) => this.genericWords.has(r)) || this.genericWords.has(term)) genericTerms.push(term);
+      if (this.isGeneric(token, term)) genericTerms.push(term);
       if (unknownWord) {
         unknown.push(token);
         unknownTerms.push(term);
@@ -541,6 +541,17 @@ export class Analyzer {
       corrections,
       tokenCount: tokens.length,
     };
+  }
+
+  /**
+   * Generic question vocabulary, also with a proclitic, the future «س» or an object pronoun attached
+   * («وتفعل», «ستفعله», «يفعلها»).
+   */
+  private isGeneric(token: string, term: string): boolean {
+    if (this.genericWords.has(term)) return true;
+    const bare = token.replace(/^س(?=[يتن])/, '');
+    const forms = [token, bare, bare.replace(/(ه|ها|هم|هما)$/, '')];
+    return forms.some((f) => withoutClitics(f).some((r) => this.genericWords.has(r)));
   }
 
   private isPersonTerm(term: string | undefined): boolean {

@@ -63,6 +63,7 @@ describe('Analyzer', () => {
     expect(analyze('شو توقع أكار؟').unknown).toEqual([]);
     expect(analyze('شو توقع أكار؟').terms).toContain('يتوقع');
     expect(analyze('شو بدن يعملو').corrections).toEqual([]);
+    expect(analyze('ماذا ستفعله روسيا؟').genericTerms).toHaveLength(1);
   });
 
   it('reads a dialect «of» between an office and its country («وزير الدفاع تبع النظام»)', () => {
