@@ -331,6 +331,7 @@ export class Analyzer {
     const genericTerms: string[] = [];
     if (mode === 'query') {
       tokens = tokens.map((t) => {
+        if (t.length < 4 && /^[لبوف][؀-ۿ]{2}$/.test(t) && !this.isKnownSurface(t) && !this.stopwords.has(t) && this.isKnownSurface(t.slice(1))) return t.slice(1); // «لحل»
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
         const fixed = this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t);
         if (fixed) corrections.push([t, fixed]);
