@@ -331,7 +331,6 @@ export class Analyzer {
     const genericTerms: string[] = [];
     if (mode === 'query') {
       tokens = tokens.map((t) => {
-        if (t.length < 4 && /^[لبوف][؀-ۿ]{2}$/.test(t) && !this.isKnownSurface(t) && !this.stopwords.has(t) && this.isKnownSurface(t.slice(1))) return t.slice(1); // «لحل»
         if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
         const fixed = this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t);
         if (fixed) corrections.push([t, fixed]);
@@ -503,7 +502,7 @@ export class Analyzer {
         emit(token);
         continue;
       }
-      const term = this.wordTerm(token);
+      const term = mode === 'query' && this.cliticOnKnown(token) ? this.wordTerm(token.slice(1)) : this.wordTerm(token); // «لحل»
       if (!term) continue;
       const unknownWord = mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token);
       // «هاكان فيدن»: an unknown word next to a person's name is part of the name
@@ -542,6 +541,15 @@ export class Analyzer {
       corrections,
       tokenCount: tokens.length,
     };
+  }
+
+  /** «لحل», «بحل»: a one-letter proclitic on a word the knowledge base knows, where the whole is unknown. */
+  private cliticOnKnown(token: string): boolean {
+    if (!/^[لبوف][؀-ۿ]{2,}$/.test(token)) return false;
+    if (this.stopwords.has(token) || this.conceptSurface.has(token) || this.genericWords.has(token) || this.framing.has(token) || this.objectMarkers.has(token) || this.qwords.has(token)) return false;
+    const whole = this.wordTerm(token);
+    const rest = this.wordTerm(token.slice(1));
+    return whole !== undefined && !this.knownTerms.has(whole) && rest !== undefined && this.knownTerms.has(rest);
   }
 
   /**
