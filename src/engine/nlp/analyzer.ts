@@ -633,9 +633,12 @@ export class Analyzer {
     const variants: string[] = [];
     if (/^[يتن]/.test(token)) variants.push(token.slice(1), `ي${token.slice(1)}`);
     if (!/^[ين]/.test(token)) variants.push(`ي${token}`, `ت${token}`);
+    // the verbal noun with the article («التعامل» → «يتعامل»)
+    if (/^ال[؀-ۿ]{3,}$/.test(token)) variants.push(`ي${token.slice(2)}`);
     const participle = /^(ال)?م(ت.{2,})$/.exec(token);
     if (participle) variants.push(participle[2] as string, `ي${participle[2] as string}`);
-    return variants.find((v) => v !== token && this.isKnownSurface(v));
+    // («الحكي» is the talk, not «يحكي» who said it: a variant does not make a speech verb)
+    return variants.find((v) => v !== token && this.isKnownSurface(v) && !this.speechTerms.has(this.wordTerm(v) ?? ''));
   }
 
   /**

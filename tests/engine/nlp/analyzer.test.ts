@@ -63,6 +63,8 @@ describe('Analyzer', () => {
     expect(analyze('شو توقع أكار؟').unknown).toEqual([]);
     expect(analyze('شو توقع أكار؟').terms).toContain('يتوقع');
     expect(analyze('شو بدن يعملو').corrections).toEqual([]);
+    expect(analyze('ما التوقعات التي أبداها أكار').unknown).toEqual([]);
+    expect(analyze('الحكي بين تشاووش أوغلو والمقداد').speech).toBe(false);
     expect(analyze('هل وصلوا لحل؟').terms).toEqual(['اتفاق']);
     expect(analyze('البحث عن لحل').unknown).toEqual([]);
     expect(analyze('ماذا ستفعله روسيا؟').genericTerms).toHaveLength(1);
