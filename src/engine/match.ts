@@ -309,6 +309,11 @@ function vetoFor(
     const asked = new Set(analysis.entities.flatMap((e) => [e, catalog.standsFor.get(e) ?? e]));
     if (![...target.named].some((e) => NAMED_TYPES.has(catalog.entityTypes.get(e) ?? '') && !asked.has(e))) return 'name';
   }
+  // «من هو المبعوث الأممي؟»: the answer must name a person the question does not
+  if (analysis.asksPerson) {
+    const asked = new Set(analysis.entities);
+    if (![...target.named].some((e) => catalog.entityTypes.get(e) === 'person' && !asked.has(e))) return 'name';
+  }
   // a meeting that has not taken place has no outcomes
   if (analysis.terms.includes('نتيجه') && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   if (analysis.qtypes.includes('howmany')) {

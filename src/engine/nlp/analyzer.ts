@@ -48,6 +48,8 @@ export interface Analysis {
    * holder, which resolves to the person): the answer must name it.
    */
   readonly asksName?: boolean;
+  /** «من هو المبعوث الأممي؟»: who holds an office the question names as a body: the answer must name a person. */
+  readonly asksPerson?: boolean;
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
@@ -90,6 +92,8 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
+/** «من», «مين», «who» before «هو/هي/is». */
+const WHO_WORDS = new Set(['من', 'مين', 'منو', 'who']);
 /** «اسم», «أسماء», «name»: the question asks for a name. */
 const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'name', 'names']);
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
@@ -135,6 +139,8 @@ export class Analyzer {
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
   private readonly knownTerms = new Set<string>();
   private readonly countryIds = new Set<string>();
+  /** Entity id → type (person, org, country, …). */
+  private readonly entityTypes = new Map<string, string>();
   /** Each person's role and aliases, to recognize their office in other spellings (see officeHolders). */
   private readonly personOffices = new Map<string, readonly string[]>();
   private holders: ReadonlyMap<string, string> | undefined;
@@ -229,6 +235,7 @@ export class Analyzer {
         this.personOffices.set(e.id, [...(e.role ? [e.role] : []), ...e.aliases]);
       }
       if (e.type === 'country') this.countryIds.add(e.id);
+      this.entityTypes.set(e.id, e.type);
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
         this.phrases.add(at, { kind: 'entity', value: e.id });
@@ -338,6 +345,7 @@ export class Analyzer {
       });
     }
     const asksName = mode === 'query' && this.asksForName(tokens);
+    const asksPerson = mode === 'query' && this.asksWhoIsBody(tokens);
     // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
     tokens = tokens.filter((t, i) => {
       if (!POSSESSIVE.has(t)) return true;
@@ -535,6 +543,7 @@ export class Analyzer {
       speakers: afterSpeech.length > 0 ? afterSpeech : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       ...(asksName ? { asksName } : {}),
+      ...(asksPerson ? { asksPerson } : {}),
       followup,
       framed,
       smalltalk,
@@ -616,6 +625,19 @@ export class Analyzer {
       const bare = head.replace(/^ال/, '');
       if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, i + 1)?.kind === 'entity') return false;
       return next.length > 1;
+    }
+    return false;
+  }
+
+  /** «من هو المبعوث الأممي …», «who is the UN envoy»: «who is» followed by a body (an `org` entity). */
+  private asksWhoIsBody(tokens: readonly string[]): boolean {
+    for (let i = 0; i < tokens.length - 2; i++) {
+      const who = tokens[i] as string;
+      if (!WHO_WORDS.has(who) || !['هو', 'هي', 'is'].includes(tokens[i + 1] as string)) continue;
+      let at = i + 2;
+      if (tokens[at] === 'the') at += 1;
+      const m = this.phrases.matchAt(tokens, at);
+      return m?.kind === 'entity' && this.entityTypes.get(m.value) === 'org';
     }
     return false;
   }
