@@ -223,6 +223,9 @@ function decide(
   // «ومن حضره؟» with nothing to refer to: ask which meeting instead of guessing
   const pointsBack = analysis.followup && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
   if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
+  // «ما اسم القمة …» where the best match does not name it: the articles do not give the name (the next
+  // candidate would answer another question)
+  if (scored[0]?.veto === 'name') return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: scored[0].confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
   if (!first) return { answer: false, reason: 'no-candidate', chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };

@@ -75,6 +75,12 @@ describe('engine.answer — answers', () => {
     expectVerbatim(a);
   });
 
+  it('answers «what is the full name of …» for an office holder', () => {
+    const a = engine().answer('ما هو الاسم الكامل لوزير الدفاع السوري؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('علي محمود عباس');
+  });
+
   it('answers a person by name with a profile', () => {
     const a = engine().answer('هاكان فيدان');
     expect(a.kind).toBe('entity');

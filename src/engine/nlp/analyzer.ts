@@ -618,12 +618,13 @@ export class Analyzer {
   private asksForName(tokens: readonly string[]): boolean {
     for (let i = 0; i < tokens.length - 1; i++) {
       if (!NAME_WORDS.has(tokens[i] as string)) continue;
-      let next = tokens[i + 1] as string;
-      if (next === 'of' || next === 'the') next = tokens[i + 2] ?? '';
-      if (next === 'the') next = tokens[i + 3] ?? '';
+      let at = i + 1;
+      // «الاسم الكامل لوزير …», «the full name of …»
+      while (at < tokens.length && ['of', 'the', 'full', 'الكامل', 'كامل', 'الحقيقي', 'الرسمي', 'هو', 'هي'].includes(tokens[at] as string)) at += 1;
+      const next = tokens[at] ?? '';
       const head = bareOffice(next) ?? next;
       const bare = head.replace(/^ال/, '');
-      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, i + 1)?.kind === 'entity') return false;
+      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, at)?.kind === 'entity') return false;
       return next.length > 1;
     }
     return false;
