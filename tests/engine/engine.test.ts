@@ -75,6 +75,12 @@ describe('engine.answer — answers', () => {
     expectVerbatim(a);
   });
 
+  it('answers how a side responded when the articles say it («كيف ردت أنقرة»)', () => {
+    const a = engine().answer('كيف ردت أنقرة على مطالب وفد الأسد؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('رفضت');
+  });
+
   it('answers «what is the full name of …» for an office holder', () => {
     const a = engine().answer('ما هو الاسم الكامل لوزير الدفاع السوري؟');
     expect(a.answered).toBe(true);
@@ -145,6 +151,8 @@ describe('engine.answer — declines', () => {
       'من هو رئيس وزراء تركيا؟',
       'ماذا قال عباس وزير الدفاع السوري؟',
       'من هو المبعوث الأممي الذي تحدث عنه لافروف؟', // the articles do not name him
+      'كيف رد الأسد على تصريحات أردوغان؟', // nor give Assad's or the SDF's reaction
+      'ما رد قسد على الاجتماع الثلاثي؟',
       'ما اسم القمة التي التقى على هامشها المقداد وتشاووش أوغلو؟', // nor the summit
     ]) {
       const a = engine().answer(q);

@@ -514,7 +514,7 @@ export class Analyzer {
       if (!term) continue;
       const unknownWord = mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token);
       // «هاكان فيدن»: an unknown word next to a person's name is part of the name
-      if (unknownWord && (this.isPersonTerm(terms[terms.length - 1]) || this.isPersonTerm(this.peekEntity(tokens, i)))) continue;
+      if (unknownWord && !this.conceptSurface.has(token) && (this.isPersonTerm(terms[terms.length - 1]) || this.isPersonTerm(this.peekEntity(tokens, i)))) continue;
       emit(term);
       // generic question vocabulary («ابرز», «طبيعه», «جرت»): weighs little whether the articles use it or not
       if (this.isGeneric(token, term)) genericTerms.push(term);
