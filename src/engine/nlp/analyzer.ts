@@ -630,13 +630,18 @@ export class Analyzer {
     return false;
   }
 
-  /** «من هو المبعوث الأممي …», «who is the UN envoy»: «who is» followed by a body (an `org` entity). */
+  /**
+   * «من هو المبعوث الأممي …», «ما اسم المبعوث الأممي», «who is the UN envoy»: «who is» or «the name
+   * of» followed by a body (an `org` entity): the person holding its office.
+   */
   private asksWhoIsBody(tokens: readonly string[]): boolean {
-    for (let i = 0; i < tokens.length - 2; i++) {
-      const who = tokens[i] as string;
-      if (!WHO_WORDS.has(who) || !['هو', 'هي', 'is'].includes(tokens[i + 1] as string)) continue;
-      let at = i + 2;
-      if (tokens[at] === 'the') at += 1;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const word = tokens[i] as string;
+      let at: number;
+      if (WHO_WORDS.has(word) && ['هو', 'هي', 'is'].includes(tokens[i + 1] as string)) at = i + 2;
+      else if (NAME_WORDS.has(word)) at = i + 1;
+      else continue;
+      while (tokens[at] === 'the' || tokens[at] === 'of') at += 1;
       const m = this.phrases.matchAt(tokens, at);
       return m?.kind === 'entity' && this.entityTypes.get(m.value) === 'org';
     }

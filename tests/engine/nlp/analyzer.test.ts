@@ -89,6 +89,15 @@ describe('Analyzer', () => {
     expect(analyze('الناس').entities).toEqual([]);
   });
 
+  it('knows when a question asks for the name of a thing, or for who holds a body’s office', () => {
+    expect(analyze('ما اسم القمة الإقليمية؟').asksName).toBe(true);
+    expect(analyze('ما اسم وزير الدفاع السوري؟').asksName).toBeUndefined();
+    expect(analyze('ما هو الاسم الكامل لوزير الدفاع السوري؟').asksName).toBeUndefined();
+    expect(analyze('ما اسم المبعوث الأممي؟').asksPerson).toBe(true);
+    expect(analyze('من هو المبعوث الأممي الجديد؟').asksPerson).toBe(true);
+    expect(analyze('من هو لافروف؟').asksPerson).toBeUndefined();
+  });
+
   it('flags names the articles do not cover', () => {
     expect(analyze('ما موقف الأردن؟').foreign).toEqual(['الاردن']);
     expect(analyze('ماذا قال بوتين').foreign).toEqual(['بوتين']);
