@@ -44,7 +44,7 @@ export interface Candidate {
   readonly confidence: number;
   readonly rank: number;
   /** Why the target cannot answer this question, if it cannot. */
-  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name';
+  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name' | 'time';
 }
 
 /** The matcher's decision. */
@@ -223,9 +223,9 @@ function decide(
   // «ومن حضره؟» with nothing to refer to: ask which meeting instead of guessing
   const pointsBack = analysis.followup && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
   if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
-  // «ما اسم القمة …» where the best match does not name it: the articles do not give the name (the next
-  // candidate would answer another question)
-  if (scored[0]?.veto === 'name') return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: scored[0].confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  // «ما اسم القمة …» where the best match does not name it, «متى وُقّع …» where it gives no time: the
+  // articles do not say (the next candidate would answer another question)
+  if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: scored[0].confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
   if (!first) return { answer: false, reason: 'no-candidate', chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
@@ -317,6 +317,8 @@ function vetoFor(
     const asked = new Set(analysis.entities);
     if (![...target.named].some((e) => catalog.entityTypes.get(e) === 'person' && !asked.has(e))) return 'name';
   }
+  // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
+  if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
   // a meeting that has not taken place has no outcomes
   if (analysis.terms.includes('نتيجه') && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   if (analysis.qtypes.includes('howmany')) {
