@@ -396,6 +396,8 @@ const SLOT_QTYPES: Readonly<Record<string, readonly string[]>> = {
 };
 function slotsAsked(analysis: Analysis): Map<string, number> {
   const byWord = new Set(analysis.terms.flatMap((t) => SLOT_WORDS[t] ?? []));
+  // «أكار التقى مع مين»: who met whom asks who attended
+  if (analysis.qtypes.includes('who') && analysis.terms.includes('اجتماع')) byWord.add('participants');
   const byType = new Set(analysis.qtypes.flatMap((q) => SLOT_QTYPES[q] ?? []));
   const out = new Map<string, number>();
   for (const s of new Set([...byWord, ...byType])) out.set(s, byWord.has(s) && byType.has(s) ? SLOT_BOTH : SLOT_ONE);

@@ -81,6 +81,12 @@ describe('engine.answer — answers', () => {
     expect(a.text).toContain('رفضت');
   });
 
+  it('answers «who met …» with who attended', () => {
+    const a = engine().answer('مين اجتمع بالاجتماع الرباعي؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('أشتياني');
+  });
+
   it('answers «what is the full name of …» for an office holder', () => {
     const a = engine().answer('ما هو الاسم الكامل لوزير الدفاع السوري؟');
     expect(a.answered).toBe(true);

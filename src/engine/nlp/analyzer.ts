@@ -494,7 +494,8 @@ export class Analyzer {
       const qtype = this.qwords.get(token) ?? (clitic ? this.qwords.get(token.slice(1)) : undefined);
       if (qtype) {
         const bare = clitic ? token.slice(1) : token;
-        if (!POSITIONAL_QWORDS.has(bare) || terms.length === 0) {
+        // «من»/«ما» ask only at the start («متى من المتوقع …» is «when is it expected»)
+        if (!POSITIONAL_QWORDS.has(bare) || (terms.length === 0 && qtypes.size === 0)) {
           qtypes.add(qtype);
           startCount(qtype);
           continue;

@@ -10,6 +10,8 @@ describe('Analyzer', () => {
     expect(analyze('وين صار الاجتماع').qtypes).toContain('where');
     expect(analyze('ليش تأجل اللقاء').qtypes).toContain('why');
     expect(analyze('قديش طولت المباحثات').qtypes).toContain('howlong');
+    expect(analyze('متى من المتوقع أن يعقد الاجتماع؟').qtypes).toEqual(['when']);
+    expect(analyze('من امتى ما التقوا؟').qtypes).toEqual(['when']);
     expect(analyze('شو بدها تركيا').terms).toContain('يريد');
   });
 
