@@ -593,7 +593,8 @@ export class Analyzer {
   /** An English word's mapping, trying the singular of plurals and dropping a possessive «'s». */
   private englishWord(token: string): string | undefined {
     const w = token.replace(/['’]s$/, '');
-    return this.english.get(w) ?? (w.endsWith('ies') ? this.english.get(`${w.slice(0, -3)}y`) : undefined) ?? (w.endsWith('es') ? this.english.get(w.slice(0, -2)) : undefined) ?? (w.endsWith('s') ? this.english.get(w.slice(0, -1)) : undefined);
+    // the English words the lexicon lists among a concept's variants («insist» under «اصرار») count too
+    return this.english.get(w) ?? this.conceptSurface.get(w) ?? (w.endsWith('ies') ? this.english.get(`${w.slice(0, -3)}y`) : undefined) ?? (w.endsWith('es') ? this.english.get(w.slice(0, -2)) : undefined) ?? (w.endsWith('s') ? this.english.get(w.slice(0, -1)) : undefined);
   }
 
   /**

@@ -47,6 +47,13 @@ describe('Analyzer', () => {
     expect(b.terms).toEqual(expect.arrayContaining(['وزير', 'بحث', 'لاجي']));
   });
 
+  it('recognizes meetings by their English names and English words listed under a concept', () => {
+    expect(analyze('Who took part in the four-way meeting?').meetings).toEqual(['quad-2023-04']);
+    expect(analyze('Who took part in the four-way meeting?').terms).toContain('حضر');
+    expect(analyze('when was the trilateral meeting?').meetings).toEqual(['trilateral-2022-12']);
+    expect(analyze('what did Damascus insist on?').terms).toContain('اصرار');
+  });
+
   it('recognizes dates and meetings by name', () => {
     expect(analyze('المحادثات التي جرت في 28 كانون الأول').terms).toEqual(expect.arrayContaining(['t:d28', 't:m12']));
     expect(analyze('اجتماع 28 كانون الأول').meetings).toEqual(['trilateral-2022-12']);
