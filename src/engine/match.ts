@@ -242,7 +242,14 @@ function decide(
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
   // meeting, not only the first
   const listSlot = lead.target.kind === 'fact' && lead.target.meeting !== undefined && LIST_SLOTS.has(lead.target.slot ?? '') && analysis.terms.some((t) => SLOT_WORDS[t]?.includes(lead.target.slot ?? ''));
-  if (listSlot) {
+  // «ماذا قال تشاووش أوغلو عن لقاء أردوغان والأسد؟»: what the speaker said about that meeting, all of it
+  const speaker = analysis.speech && analysis.speechKind === 'said' && analysis.speakers.length > 0 && analysis.meetings.length > 0 && lead.target.kind === 'fact' && lead.target.meeting !== undefined;
+  if (speaker) {
+    for (const c of eligible) {
+      if (chosen.length >= SPEAKER_MAX) break;
+      if (c !== lead && c.target.kind === 'fact' && c.target.meeting === lead.target.meeting && c.rank >= lead.rank * SPEAKER_RANK && c.confidence >= threshold) chosen.push(c);
+    }
+  } else if (listSlot) {
     for (const c of eligible) {
       if (chosen.length >= LIST_MAX) break;
       if (c !== lead && c.target.kind === 'fact' && c.target.meeting === lead.target.meeting && c.target.slot === lead.target.slot && c.confidence >= threshold * LIST_CONFIDENCE) chosen.push(c);
@@ -375,6 +382,9 @@ const SLOT_BOTH = 1.6;
 /** Slots a question asks for as a list; at most LIST_MAX facts, each at least LIST_CONFIDENCE × the threshold. */
 const LIST_SLOTS = new Set(['outcome', 'topics']);
 const LIST_MAX = 4;
+/** What one speaker said about a named meeting: at most this many facts, each within this share of the best rank. */
+const SPEAKER_MAX = 3;
+const SPEAKER_RANK = 0.6;
 const LIST_CONFIDENCE = 0.8;
 
 const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {

@@ -81,6 +81,14 @@ describe('engine.answer — answers', () => {
     expect(a.text).toContain('رفضت');
   });
 
+  it('gives everything a speaker said about a named meeting, not only the best match', () => {
+    const a = engine().answer('ماذا قال تشاووش أوغلو عن لقاء أردوغان والأسد؟');
+    expect(a.answered).toBe(true);
+    expect(a.matched.length).toBeGreaterThanOrEqual(2);
+    expect(a.text).toContain('خريطة طريق');
+    expectVerbatim(a);
+  });
+
   it('answers «who met …» with who attended', () => {
     const a = engine().answer('مين اجتمع بالاجتماع الرباعي؟');
     expect(a.answered).toBe(true);
