@@ -328,7 +328,8 @@ function vetoFor(
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
   // a meeting that has not taken place has no outcomes
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
-  if ((analysis.terms.includes('نتيجه') || analysis.terms.includes('سابق')) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
+  const before = analysis.qtypes.includes('yesno') && analysis.terms.includes('سابق');
+  if ((analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   if (analysis.qtypes.includes('howmany')) {
     if (!target.terms.has('?howmany')) return 'number';
     // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text
