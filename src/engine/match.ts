@@ -317,7 +317,11 @@ function vetoFor(
   // «ما اسم القمة …»: the answer must name something the question does not (a body, a road, a place…)
   if (analysis.asksName) {
     const asked = new Set(analysis.entities.flatMap((e) => [e, catalog.standsFor.get(e) ?? e]));
-    if (![...target.named].some((e) => NAMED_TYPES.has(catalog.entityTypes.get(e) ?? '') && !asked.has(e))) return 'name';
+    const naming = (t: string) => t.startsWith('@') && NAMED_TYPES.has(catalog.entityTypes.get(t.slice(1)) ?? '') && !asked.has(t.slice(1));
+    // the name follows the thing in the text («طريق M4», «قناة tv100»); a card names its own
+    const head = analysis.asksName;
+    const named = target.kind === 'fact' ? target.sequences.some((seq) => seq.some((t, i) => t === head && seq.slice(i + 1, i + 4).some(naming))) : [...target.named].some((e) => naming(`@${e}`));
+    if (!named) return 'name';
   }
   // «من هو المبعوث الأممي؟»: the answer must name a person the question does not
   if (analysis.asksPerson) {

@@ -95,6 +95,12 @@ describe('engine.answer — answers', () => {
     expect(a.text).toContain('أشتياني');
   });
 
+  it('answers a name-of question where the name follows the thing («ما اسم القناة …»)', () => {
+    const a = engine().answer('ما اسم القناة التي تحدث إليها تشاووش أوغلو؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('tv100');
+  });
+
   it('answers «what is the full name of …» for an office holder', () => {
     const a = engine().answer('ما هو الاسم الكامل لوزير الدفاع السوري؟');
     expect(a.answered).toBe(true);
@@ -169,6 +175,7 @@ describe('engine.answer — declines', () => {
       'كيف رد الأسد على تصريحات أردوغان؟', // nor give Assad's or the SDF's reaction
       'ما رد قسد على الاجتماع الثلاثي؟',
       'ما اسم القمة التي التقى على هامشها المقداد وتشاووش أوغلو؟', // nor the summit
+      'ما أسماء عمليات تركيا البرية في سوريا؟', // nor the operations
     ]) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);

@@ -45,9 +45,10 @@ export interface Analysis {
   readonly speakers: readonly string[];
   /**
    * «ما اسم القمة …», «ما أسماء الفصائل …»: the question asks for the name of a thing (not of an office
-   * holder, which resolves to the person): the answer must name it.
+   * holder, which resolves to the person): the term of that thing («اجتماع» for «القمة»); the answer must
+   * name it.
    */
-  readonly asksName?: boolean;
+  readonly asksName?: string;
   /** «من هو المبعوث الأممي؟»: who holds an office the question names as a body: the answer must name a person. */
   readonly asksPerson?: boolean;
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
@@ -617,7 +618,7 @@ export class Analyzer {
    * True for «ما اسم X» / «ما أسماء X» / «what is the name of X» where X is a thing, not an office
    * («ما اسم وزير الدفاع السوري» resolves to the minister) or a meeting (whose card is the answer).
    */
-  private asksForName(tokens: readonly string[]): boolean {
+  private asksForName(tokens: readonly string[]): string | undefined {
     for (let i = 0; i < tokens.length - 1; i++) {
       if (!NAME_WORDS.has(tokens[i] as string)) continue;
       let at = i + 1;
@@ -626,10 +627,10 @@ export class Analyzer {
       const next = tokens[at] ?? '';
       const head = bareOffice(next) ?? next;
       const bare = head.replace(/^ال/, '');
-      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, at)?.kind === 'entity') return false;
-      return next.length > 1;
+      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, at)?.kind === 'entity') return undefined;
+      return next.length > 1 ? (this.wordTerm(head) ?? head) : undefined;
     }
-    return false;
+    return undefined;
   }
 
   /**

@@ -99,7 +99,8 @@ describe('Analyzer', () => {
   });
 
   it('knows when a question asks for the name of a thing, or for who holds a body’s office', () => {
-    expect(analyze('ما اسم القمة الإقليمية؟').asksName).toBe(true);
+    expect(analyze('ما اسم القمة الإقليمية؟').asksName).toBe('اجتماع');
+    expect(analyze('ما أسماء العمليات البرية؟').asksName).toBe('عمليه');
     expect(analyze('ما اسم وزير الدفاع السوري؟').asksName).toBeUndefined();
     expect(analyze('ما هو الاسم الكامل لوزير الدفاع السوري؟').asksName).toBeUndefined();
     expect(analyze('ما اسم المبعوث الأممي؟').asksPerson).toBe(true);
