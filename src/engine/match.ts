@@ -323,6 +323,11 @@ function vetoFor(
     const named = target.kind === 'fact' ? target.sequences.some((seq) => seq.some((t, i) => t === head && seq.slice(i + 1, i + 4).some(naming))) : [...target.named].some((e) => naming(`@${e}`));
     if (!named) return 'name';
   }
+  // «في أي مدينة …»: the answer must name a place the question does not
+  if (analysis.asksCity) {
+    const asked = new Set(analysis.entities);
+    if (![...target.named].some((e) => catalog.entityTypes.get(e) === 'place' && !asked.has(e))) return 'name';
+  }
   // «من هو المبعوث الأممي؟»: the answer must name a person the question does not
   if (analysis.asksPerson) {
     const asked = new Set(analysis.entities);

@@ -101,6 +101,11 @@ describe('engine.answer — answers', () => {
     expect(a.text).toContain('tv100');
   });
 
+  it('answers «in which city» when the articles name it', () => {
+    expect(engine().answer('في أي مدينة عقد الاجتماع الثلاثي الأول؟').text).toContain('موسكو');
+    expect(engine().answer('in which city did the four-way meeting take place?').text).toContain('موسكو');
+  });
+
   it('answers «what is the full name of …» for an office holder', () => {
     const a = engine().answer('ما هو الاسم الكامل لوزير الدفاع السوري؟');
     expect(a.answered).toBe(true);
@@ -176,6 +181,7 @@ describe('engine.answer — declines', () => {
       'ما رد قسد على الاجتماع الثلاثي؟',
       'ما اسم القمة التي التقى على هامشها المقداد وتشاووش أوغلو؟', // nor the summit
       'ما أسماء عمليات تركيا البرية في سوريا؟', // nor the operations
+      'في أي مدينة جرت المحادثة المقتضبة بين تشاووش أوغلو والمقداد؟', // nor where that was
     ]) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);

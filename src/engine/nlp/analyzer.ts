@@ -49,6 +49,8 @@ export interface Analysis {
    * name it.
    */
   readonly asksName?: string;
+  /** «في أي مدينة …», «which city»: the answer must name a place the question does not. */
+  readonly asksCity?: boolean;
   /** «من هو المبعوث الأممي؟»: who holds an office the question names as a body: the answer must name a person. */
   readonly asksPerson?: boolean;
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
@@ -93,6 +95,8 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
+/** «مدينة», «مدن», «بلدة», «city» after «أي/which». */
+const CITY_WORDS = new Set(['مدينه', 'مدن', 'المدن', 'بلده', 'بلدات', 'قريه', 'قري', 'city', 'cities', 'town', 'towns']);
 /** «من», «مين», «who» before «هو/هي/is». */
 const WHO_WORDS = new Set(['من', 'مين', 'منو', 'who']);
 /** «اسم», «أسماء», «name»: the question asks for a name. */
@@ -347,6 +351,7 @@ export class Analyzer {
     }
     const asksName = mode === 'query' && this.asksForName(tokens);
     const asksPerson = mode === 'query' && this.asksWhoIsBody(tokens);
+    const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
     // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
     tokens = tokens.filter((t, i) => {
       if (!POSSESSIVE.has(t)) return true;
@@ -546,6 +551,7 @@ export class Analyzer {
       ...(count ? { count } : {}),
       ...(asksName ? { asksName } : {}),
       ...(asksPerson ? { asksPerson } : {}),
+      ...(asksCity ? { asksCity } : {}),
       followup,
       framed,
       smalltalk,

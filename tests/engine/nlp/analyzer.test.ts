@@ -106,6 +106,8 @@ describe('Analyzer', () => {
     expect(analyze('ما اسم المبعوث الأممي؟').asksPerson).toBe(true);
     expect(analyze('من هو المبعوث الأممي الجديد؟').asksPerson).toBe(true);
     expect(analyze('من هو لافروف؟').asksPerson).toBeUndefined();
+    expect(analyze('في أي مدينة عقد الاجتماع؟').asksCity).toBe(true);
+    expect(analyze('which city hosted the talks?').asksCity).toBe(true);
   });
 
   it('flags names the articles do not cover', () => {
