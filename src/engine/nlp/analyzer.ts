@@ -511,8 +511,8 @@ export class Analyzer {
         framed = true;
         continue;
       }
-      // «وبالنسبة», «ولكن»: a stopword with «و» before it
-      if (this.stopwords.has(token) || (token.startsWith('و') && token.length > 3 && this.stopwords.has(token.slice(1)))) continue;
+      // «وبالنسبة», «بأنه», «لأنه»: a stopword with a proclitic before it
+      if (this.stopwords.has(token) || (/^[وبلفك]/.test(token) && token.length > 3 && this.stopwords.has(token.slice(1)))) continue;
       if (isNumberToken(token)) {
         emit(token);
         continue;

@@ -11,6 +11,8 @@ describe('Analyzer', () => {
     expect(analyze('ليش تأجل اللقاء').qtypes).toContain('why');
     expect(analyze('قديش طولت المباحثات').qtypes).toContain('howlong');
     expect(analyze('متى من المتوقع أن يعقد الاجتماع؟').qtypes).toEqual(['when']);
+    expect(analyze('كانت المرة الكم؟').qtypes).toEqual(['howmany']);
+    expect(analyze('يوصف بأنه مهم').terms).not.toContain('انه');
     expect(analyze('من امتى ما التقوا؟').qtypes).toEqual(['when']);
     expect(analyze('شو بدها تركيا').terms).toContain('يريد');
   });
