@@ -517,7 +517,8 @@ export class Analyzer {
         emit(token);
         continue;
       }
-      const term = mode === 'query' && this.cliticOnKnown(token) ? this.wordTerm(token.slice(1)) : this.wordTerm(token); // «لحل»
+      let term = this.wordTerm(token);
+      if (mode === 'query' && term !== undefined && !this.knownTerms.has(term) && this.cliticOnKnown(token)) term = this.wordTerm(token.slice(1)); // «لحل»
       if (!term) continue;
       const unknownWord = mode === 'query' && !this.knownTerms.has(term) && !this.nameTokens.has(token);
       // «هاكان فيدن»: an unknown word next to a person's name is part of the name
@@ -574,10 +575,11 @@ export class Analyzer {
    * («وتفعل», «ستفعله», «يفعلها»).
    */
   private isGeneric(token: string, term: string): boolean {
-    if (this.genericWords.has(term)) return true;
+    if (this.genericWords.has(term) || this.genericWords.has(token)) return true;
+    if (withoutClitics(token).some((r) => this.genericWords.has(r))) return true;
+    if (!/^س[يتن]|(ه|ها|هم|هما)$/.test(token)) return false;
     const bare = token.replace(/^س(?=[يتن])/, '');
-    const forms = [token, bare, bare.replace(/(ه|ها|هم|هما)$/, '')];
-    return forms.some((f) => withoutClitics(f).some((r) => this.genericWords.has(r)));
+    return [bare, bare.replace(/(ه|ها|هم|هما)$/, '')].some((f) => withoutClitics(f).some((r) => this.genericWords.has(r)));
   }
 
   private isPersonTerm(term: string | undefined): boolean {
