@@ -15,7 +15,7 @@ import { Stemmer, lightStem } from '../text/stem.ts';
 import { isNumberToken, tokenize } from '../text/tokenize.ts';
 import { isoDateTokens, matchDate } from './dates.ts';
 import { PhraseMatcher, withoutClitics } from './phrases.ts';
-import { TypoCorrector } from './typo.ts';
+import { TypoCorrector, editDistance } from './typo.ts';
 
 /** The result of analyzing one text. */
 export interface Analysis {
@@ -359,6 +359,21 @@ export class Analyzer {
       const next = this.phrases.matchAt(tokens, i + 1);
       return !(before !== undefined && (OFFICE.has(before) || OFFICE_HOLDER.has(before)) && next?.kind === 'entity' && this.countryIds.has(next.value));
     });
+    // «نيد براس»: the second word of a person's two-word name, one letter off, after its exact first word (even
+    // when it is a word of its own: «براس»)
+    if (mode === 'query') {
+      for (let i = 1; i < tokens.length; i++) {
+        const t = tokens[i] as string;
+        if (t.length < 4) continue;
+        const seconds = this.phrases.secondWords(tokens[i - 1] as string, (id) => this.personIds.has(id));
+        if (seconds.includes(t)) continue;
+        const fixed = seconds.find((w) => w.length >= 4 && editDistance(t, w, 1) <= 1);
+        if (fixed) {
+          corrections.push([t, fixed]);
+          tokens[i] = fixed;
+        }
+      }
+    }
     const terms: string[] = [];
     const entities = new Set<string>();
     const meetings = new Set<string>();

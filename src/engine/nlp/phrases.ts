@@ -86,6 +86,16 @@ export class PhraseMatcher {
     this.byFirst.set(first, list);
   }
 
+  /**
+   * The second words of the multi-word names (of the entities `entity` accepts) that start with this
+   * exact token («نيد» → «برايس»).
+   * @example
+   * m.secondWords('نيد'); // ['برايس']
+   */
+  secondWords(token: string, entity: (id: string) => boolean = () => true): readonly string[] {
+    return (this.byFirst.get(token) ?? []).filter((e) => e.value.kind === 'entity' && e.tokens.length >= 2 && entity(e.value.value)).map((e) => e.tokens[1] as string);
+  }
+
   /** True when some phrase starts with this exact token. */
   hasFirst(token: string): boolean {
     return this.byFirst.has(token);

@@ -98,6 +98,8 @@ describe('Analyzer', () => {
   it('corrects a long name with the article missing a letter («المقدد»), not short words («الناس»)', () => {
     expect(analyze('فيصل المقدد').entities).toEqual(['mekdad']);
     expect(analyze('الناس').entities).toEqual([]);
+    expect(analyze('نيد براس').entities).toEqual(['price']); // «براس» is a word, but not after «نيد»
+    expect(analyze('وزير الدفاع التركي').entities).toEqual(['akar']);
   });
 
   it('knows when a question asks for the name of a thing, or for who holds a body’s office', () => {
