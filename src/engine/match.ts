@@ -238,6 +238,13 @@ function decide(
     }
     lead = alternative;
   }
+  // «حدثني عن الاجتماع الذي عُقد يوم الثلاثاء بمشاركة …»: a meeting described rather than named, asked
+  // about as a whole: its card
+  const describedMeeting = analysis.framed && analysis.terms.includes('اجتماع') && !analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) || q === 'yesno') && lead.target.kind === 'fact' && lead.target.meeting !== undefined;
+  if (describedMeeting) {
+    const card = eligible.find((c) => c.target.id === `meeting:${lead.target.meeting}`);
+    if (card) return { answer: true, chosen: [card], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
   // meeting, not only the first

@@ -112,6 +112,12 @@ describe('engine.answer — answers', () => {
     expect(a.text).toContain('علي محمود عباس');
   });
 
+  it('answers «tell me about the meeting that …» with the card of the meeting described', () => {
+    const a = engine().answer('حدثني عن الاجتماع الذي حضره وزير الدفاع الإيراني في موسكو');
+    expect(a.kind).toBe('meeting');
+    expect(a.meetingId).toBe('quad-2023-04');
+  });
+
   it('answers a person by name with a profile', () => {
     const a = engine().answer('هاكان فيدان');
     expect(a.kind).toBe('entity');
