@@ -49,8 +49,9 @@ export function withoutClitics(token: string): string[] {
 
 /**
  * Two tokens of a name after its first are the same word, with or without the article: the
- * adjectives and nouns of a name take it together («وسائل إعلام روسية», «وسائل الإعلام الروسية»).
- * (Names only: the aliases of meetings and concepts spell out the forms they mean.)
+ * adjectives and nouns of a name take it together («وسائل إعلام روسية», «وسائل الإعلام الروسية»,
+ * «هامش قمة إقليمية», «هامش القمة الإقليمية»). (Names of entities and meetings only: the aliases of
+ * concepts spell out the forms they mean.)
  * @example
  * sameWord('الروسيه', 'روسيه'); // true
  */
@@ -115,7 +116,7 @@ export class PhraseMatcher {
         for (let i = 1; i < n; i++) {
           const word = tokens[at + i] as string;
           const want = entry.tokens[i] as string;
-          if (word !== want && !(entry.value.kind === 'entity' && sameWord(word, want))) {
+          if (word !== want && !((entry.value.kind === 'entity' || entry.value.kind === 'meeting') && sameWord(word, want))) {
             ok = false;
             break;
           }

@@ -66,6 +66,7 @@ describe('Analyzer', () => {
   it('reads a name with or without the article on its later words, and a meeting alias only when no ministry is joined on', () => {
     expect(analyze('وفق وسائل الإعلام الروسية').entities).toEqual(['russian-media']);
     expect(analyze('بحسب وسائل إعلام روسية').entities).toEqual(['russian-media']);
+    expect(analyze('على هامش القمة الإقليمية').meetings).toEqual(['fm-2021-brief']);
     expect(analyze('متى اجتماع وزيري الخارجية؟').meetings).toEqual(['fm-planned']);
     expect(analyze('كم دام اجتماع وزيري الخارجية والدفاع التركيين مع نظيريهما الروسيين؟').meetings).toEqual([]);
   });
