@@ -28,7 +28,7 @@ export interface MatchOptions {
 
 export const DEFAULT_MATCH: MatchOptions = {
   threshold: 0.53,
-  speechThreshold: 0.6,
+  speechThreshold: 0.56,
   runnerUpRatio: 0.9,
   maxFacts: 2,
 };
