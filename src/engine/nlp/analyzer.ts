@@ -527,7 +527,7 @@ export class Analyzer {
         continue;
       }
       // «وبالنسبة», «بأنه», «لأنه»: a stopword with a proclitic before it
-      if (this.stopwords.has(token) || (/^[وبلفك]/.test(token) && token.length > 3 && this.stopwords.has(token.slice(1)))) continue;
+      if (this.stopwords.has(token) || (/^[وبلفك]/.test(token) && token.length > 2 && this.stopwords.has(token.slice(1)))) continue;
       if (isNumberToken(token)) {
         emit(token);
         continue;
@@ -586,14 +586,14 @@ export class Analyzer {
   }
 
   /**
-   * Generic question vocabulary, also with a proclitic, the future «س» or an object pronoun attached
-   * («وتفعل», «ستفعله», «يفعلها»).
+   * Generic question vocabulary, also with a proclitic, a future or present prefix («س», «ه», «ح», «ب»)
+   * or an object pronoun attached («وتفعل», «ستفعله», «هيعملوا», «يفعلها»).
    */
   private isGeneric(token: string, term: string): boolean {
     if (this.genericWords.has(term) || this.genericWords.has(token)) return true;
     if (withoutClitics(token).some((r) => this.genericWords.has(r))) return true;
-    if (!/^س[يتن]|(ه|ها|هم|هما)$/.test(token)) return false;
-    const bare = token.replace(/^س(?=[يتن])/, '');
+    if (!/^[سهحب][يتن]|(ه|ها|هم|هما)$/.test(token)) return false;
+    const bare = token.replace(/^[سهحب](?=[يتن])/, '');
     return [bare, bare.replace(/(ه|ها|هم|هما)$/, '')].some((f) => withoutClitics(f).some((r) => this.genericWords.has(r)));
   }
 

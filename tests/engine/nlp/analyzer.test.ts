@@ -80,6 +80,8 @@ describe('Analyzer', () => {
     expect(analyze('هل وصلوا لحل؟').terms).toEqual(['اتفاق']);
     expect(analyze('البحث عن لحل').unknown).toEqual([]);
     expect(analyze('ماذا ستفعله روسيا؟').genericTerms).toHaveLength(1);
+    expect(analyze('روسيا هيعملوا إيه؟').genericTerms).toHaveLength(1);
+    expect(analyze('ومع مين').terms).toEqual([]);
   });
 
   it('reads a dialect «of» between an office and its country («وزير الدفاع تبع النظام»)', () => {
