@@ -203,7 +203,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const t = newTarget('entity', e.id, { meetingsAttended: attended });
     const a = analyzeAll([e.name, ...e.aliases, e.role ?? '']);
     const places = attended.flatMap((m) => analyze(kb.meetings.get(m)?.place ?? '').entities.map((x) => `@${x}`));
-    addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', ...attended.map((m) => `#${m}`), ...new Set(places)]);
+    // a profile answers who someone is and what their post is («شو منصبه؟»)
+    addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', 'منصب', ...attended.map((m) => `#${m}`), ...new Set(places)]);
     for (const x of expand([e.id, ...a.entities, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);
     for (const x of expand([e.id])) t.speakers.add(x);
     t.named.add(e.id);

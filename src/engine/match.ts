@@ -327,7 +327,7 @@ function vetoFor(
     const naming = (t: string) => t.startsWith('@') && NAMED_TYPES.has(catalog.entityTypes.get(t.slice(1)) ?? '') && !asked.has(t.slice(1));
     // the name follows the thing in the text («طريق M4», «قناة tv100»); a card names its own
     const head = analysis.asksName;
-    const named = target.kind === 'fact' ? target.sequences.some((seq) => seq.some((t, i) => t === head && seq.slice(i + 1, i + 4).some(naming))) : [...target.named].some((e) => naming(`@${e}`));
+    const named = target.kind === 'fact' ? target.sequences.some((seq) => seq.some((t, i) => t === head && seq.slice(i + 1, i + 3).some(naming))) : [...target.named].some((e) => naming(`@${e}`));
     if (!named) return 'name';
   }
   // «في أي مدينة …»: the answer must name a place the question does not

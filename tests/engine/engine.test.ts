@@ -153,6 +153,13 @@ describe('engine.answer — follow-ups', () => {
     expectVerbatim(met);
   });
 
+  it('answers «وشو منصبه؟» after an answer about a person with their post', () => {
+    const first = engine().answer('مين هو شويغو؟');
+    const post = engine().answer('وشو منصبه؟', { focus: first.matched });
+    expect(post.answered).toBe(true);
+    expect(post.text).toContain('وزير الدفاع');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });
