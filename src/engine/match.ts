@@ -346,6 +346,8 @@ function vetoFor(
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
   const before = analysis.qtypes.includes('yesno') && analysis.terms.includes('سابق');
   if ((analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
+  // «كم طول الطريق؟», «كم دامت؟»: a duration, which only a fact giving one has
+  if (analysis.qtypes.includes('howlong') && target.kind === 'fact' && !target.terms.has('?howlong')) return 'number';
   if (analysis.qtypes.includes('howmany')) {
     if (!target.terms.has('?howmany')) return 'number';
     // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text

@@ -190,6 +190,7 @@ describe('engine.answer — declines', () => {
       'ماذا قال عباس وزير الدفاع السوري؟',
       'من هو المبعوث الأممي الذي تحدث عنه لافروف؟', // the articles do not name him
       'متى تم توقيع اتفاق طريق M4؟', // nor say when the M4 agreement was made
+      'قديش طول طريق M4؟', // nor how long the road is
       'كيف رد الأسد على تصريحات أردوغان؟', // nor give Assad's or the SDF's reaction
       'ما رد قسد على الاجتماع الثلاثي؟',
       'ما اسم القمة التي التقى على هامشها المقداد وتشاووش أوغلو؟', // nor the summit
