@@ -138,7 +138,9 @@ export class Analyzer {
   private readonly surfaceVocab = new Map<string, number>();
   private readonly stemmer: Stemmer;
   private readonly corrector: TypoCorrector;
-  private readonly nameFuse: Fuse<{ token: string; entity: string }>;
+  /** Name tokens for typo-tolerant matching, one fuse.js index per word length (±1 letter around it). */
+  private readonly nameFuse = new Map<number, Fuse<{ token: string; entity: string }>>();
+  private readonly nameTokensByLength = new Map<number, readonly string[]>();
   private readonly nameTokens = new Map<string, string>();
   private readonly personIds = new Set<string>();
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
@@ -258,7 +260,15 @@ export class Analyzer {
     for (const [kind, words] of Object.entries(lex.smalltalk) as [SmalltalkKind, string[]][]) {
       for (const w of words) this.phrases.add(toks(w), { kind: 'smalltalk', value: kind });
     }
-    this.nameFuse = new Fuse(fuseItems, { keys: ['token'], includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3 });
+    // (a match differs by at most one letter in length, so each length searches only its neighbours:
+    // a fraction of the names, which keeps unknown words cheap)
+    const lengths = new Set(fuseItems.map((x) => x.token.length));
+    for (const n of [...lengths].flatMap((l) => [l - 1, l, l + 1])) {
+      if (this.nameFuse.has(n)) continue;
+      const near = fuseItems.filter((x) => Math.abs(x.token.length - n) <= 1);
+      this.nameTokensByLength.set(n, near.map((x) => x.token));
+      this.nameFuse.set(n, new Fuse(near, { keys: ['token'], includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3 }));
+    }
 
     // 4. the known vocabulary: every term the knowledge base (articles included) produces
     // (index-mode analyses are cached: the catalog reuses them for the same texts)
@@ -748,7 +758,12 @@ export class Analyzer {
     for (const reading of withoutClitics(token)) {
       // «بكاس» is not «عباس», «الناس» not «الاسد»; a long name with the article may lose one letter («المقدد»)
       if (reading.length < 5 || (reading.startsWith('ال') && reading.length < 6)) continue;
-      const [best] = this.nameFuse.search(reading, { limit: 1 });
+      // fuse.js ranks; only a name about as close as it accepts (a score of 0.2: one edit in up to nine
+      // letters, two beyond) is worth asking it about at all
+      const edits = reading.length >= 10 ? 2 : 1;
+      const near = this.nameTokensByLength.get(reading.length);
+      if (!near?.some((name) => editDistance(reading, name, edits) <= edits)) continue;
+      const [best] = this.nameFuse.get(reading.length)?.search(reading, { limit: 1 }) ?? [];
       if (best && (best.score ?? 1) <= 0.2 && Math.abs(best.item.token.length - reading.length) <= 1) return best.item.token;
     }
     return undefined;
