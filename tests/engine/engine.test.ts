@@ -160,6 +160,13 @@ describe('engine.answer — follow-ups', () => {
     expect(post.text).toContain('وزير الدفاع');
   });
 
+  it('answers «وكم واحدة منها …» after a count', () => {
+    const first = engine().answer('كم عملية برية نفذتها تركيا في سوريا؟');
+    const some = engine().answer('وكم وحدة منها استهدفت الأكراد؟', { focus: first.matched });
+    expect(some.answered).toBe(true);
+    expect(some.text).toContain('ثلاث');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });

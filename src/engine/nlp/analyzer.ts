@@ -94,7 +94,7 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
 /** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
 const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
 
-const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'منها', 'منهم', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
+const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'احد', 'منها', 'منهم', 'منهن', 'منهما', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
 /** «مدينة», «مدن», «بلدة», «city» after «أي/which». */
 const CITY_WORDS = new Set(['مدينه', 'مدن', 'المدن', 'بلده', 'بلدات', 'قريه', 'قري', 'city', 'cities', 'town', 'towns']);
 /** «من», «مين», «who» before «هو/هي/is». */
