@@ -257,6 +257,8 @@ export class Analyzer {
       for (const alias of m.aliases) this.phrases.add(toks(alias), { kind: 'meeting', value: m.id });
     }
     for (const f of lex.foreign) this.phrases.add(toks(f), { kind: 'foreign', value: norm(f) });
+    // stopwords of several words («من الأول», «يا اخي») are dropped as a whole
+    for (const w of lex.stopwords) if (toks(w).length > 1) this.phrases.add(toks(w), { kind: 'stop', value: '' });
     for (const [kind, words] of Object.entries(lex.smalltalk) as [SmalltalkKind, string[]][]) {
       for (const w of words) this.phrases.add(toks(w), { kind: 'smalltalk', value: kind });
     }
@@ -490,6 +492,8 @@ export class Analyzer {
             break;
           case 'framing':
             framed = true;
+            break;
+          case 'stop':
             break;
         }
         i += phrase.length;

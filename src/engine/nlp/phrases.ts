@@ -5,7 +5,7 @@
 
 /** What a matched phrase stands for. */
 export interface PhraseValue {
-  readonly kind: 'entity' | 'meeting' | 'foreign' | 'qphrase' | 'concept' | 'framing' | 'smalltalk';
+  readonly kind: 'entity' | 'meeting' | 'foreign' | 'qphrase' | 'concept' | 'framing' | 'smalltalk' | 'stop';
   readonly value: string;
 }
 
@@ -23,6 +23,7 @@ const KIND_PRIORITY: Readonly<Record<PhraseValue['kind'], number>> = {
   smalltalk: 3,
   concept: 2,
   framing: 1,
+  stop: 0,
 };
 
 /** Proclitic prefixes that may be glued to the first word of a phrase. */

@@ -82,6 +82,7 @@ describe('Analyzer', () => {
     expect(analyze('ماذا ستفعله روسيا؟').genericTerms).toHaveLength(1);
     expect(analyze('روسيا هيعملوا إيه؟').genericTerms).toHaveLength(1);
     expect(analyze('ومع مين').terms).toEqual([]);
+    expect(analyze('تركيا كانت بتدعم مين من الأول').terms).not.toContain('اول'); // a stopword of two words
   });
 
   it('reads a dialect «of» between an office and its country («وزير الدفاع تبع النظام»)', () => {
