@@ -167,6 +167,13 @@ describe('engine.answer — follow-ups', () => {
     expect(some.text).toContain('ثلاث');
   });
 
+  it('reads Levantine «هال…» («هالمعلومات») as pointing back to the previous answer', () => {
+    const first = engine().answer('ما المطلبان اللذان رفضتهما تركيا لوفد الأسد؟');
+    const who = engine().answer('ومين نشر هالمعلومات؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    expect(who.answered).toBe(true);
+    expect(who.text).toContain('ميديل إيست آي');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });

@@ -371,6 +371,17 @@ export class Analyzer {
       const next = this.phrases.matchAt(tokens, i + 1);
       return !(before !== undefined && (OFFICE.has(before) || OFFICE_HOLDER.has(before)) && next?.kind === 'entity' && this.countryIds.has(next.value));
     });
+    // «هالمعلومات», «هالموعد»: Levantine «this» glued to a noun points back to what was said
+    let pointsBack = false;
+    const backRefs = new Set<string>();
+    if (mode === 'query') {
+      tokens = tokens.map((t) => {
+        if (!/^هال[؀-ۿ]{3,}$/.test(t) || this.followupWords.has(t)) return t;
+        pointsBack = true;
+        backRefs.add(t.slice(1));
+        return t.slice(1);
+      });
+    }
     // «نيد براس»: the second word of a person's two-word name, one letter off, after its exact first word (even
     // when it is a word of its own: «براس»)
     if (mode === 'query') {
@@ -392,7 +403,7 @@ export class Analyzer {
     const qtypes = new Set<QuestionType>();
     const foreign: string[] = [];
     const smalltalk: SmalltalkKind[] = [];
-    let followup = false;
+    let followup = pointsBack;
     let framed = false;
     let future = false;
     // who speaks: entities right after a speech word (before any object marker), else those before it
@@ -554,7 +565,8 @@ export class Analyzer {
       if (unknownWord && !this.conceptSurface.has(token) && (this.isPersonTerm(terms[terms.length - 1]) || this.isPersonTerm(this.peekEntity(tokens, i)))) continue;
       emit(term);
       // generic question vocabulary («ابرز», «طبيعه», «جرت»): weighs little whether the articles use it or not
-      if (this.isGeneric(token, term)) genericTerms.push(term);
+      // (what «هال…» points back to is the previous answer's subject, not new content)
+      if (this.isGeneric(token, term) || backRefs.has(token)) genericTerms.push(term);
       if (unknownWord) {
         unknown.push(token);
         unknownTerms.push(term);
