@@ -16,7 +16,7 @@ await runMain(async () => {
   let quotes = 0;
   for (const f of kb.facts.values()) quotes += f.evidence.length;
   for (const e of kb.entities.values()) quotes += e.evidence.length;
-  console.log(`knowledge ${kb.version}: ${kb.sources.size} articles, ${kb.meetings.size} meetings, ${kb.facts.size} facts, ${kb.entities.size} entities, ${kb.questions.length} curated questions`);
+  console.log(`knowledge ${kb.version}: ${kb.sources.size} articles, ${kb.meetings.size} meetings, ${kb.facts.size} facts, ${kb.entities.size} entities, ${kb.questions.length} curated questions, ${kb.gaps.size} known gaps`);
   console.log(`quotes verified verbatim: ${quotes}/${quotes} (100%)`);
   let ok = true;
   for (const c of articleCoverage(kb)) {

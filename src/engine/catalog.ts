@@ -12,7 +12,8 @@ import { Bm25Index, type IndexedDoc } from './search/bm25.ts';
 export interface Target {
   /** `fact:<id>`, `meeting:<id>` or `entity:<id>`. */
   readonly id: string;
-  readonly kind: 'fact' | 'meeting' | 'entity' | 'overview';
+  /** `gap`: a known gap (`gaps.yaml`), which declines with its note when it wins. */
+  readonly kind: 'fact' | 'meeting' | 'entity' | 'overview' | 'gap';
   readonly ref: string;
   /** Every term of every document of the target. */
   readonly terms: Set<string>;
@@ -214,6 +215,19 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const overview = newTarget('overview', 'meetings');
   addDoc(overview, 'name', [...analyze('الاجتماعات واللقاءات والمحادثات بين تركيا وسوريا في موسكو: التسلسل الزمني لمسار التطبيع').terms, '?what', '?when']);
   for (const m of kb.meetings.values()) for (const e of expand(meetingEntities(m))) overview.closure.add(e);
+
+  // known gaps: their questions compete with the answerable ones
+  for (const g of kb.gaps.values()) {
+    const t = newTarget('gap', g.id, g.meeting ? { meeting: g.meeting } : {});
+    const named = new Set<string>(g.about);
+    for (const q of g.q) {
+      const a = analyzer.analyze(q, { mode: 'index' });
+      addDoc(t, 'q', [...a.terms, ...a.qtypes.map((x) => `?${x}`)]);
+      for (const e of a.entities) named.add(e);
+    }
+    for (const e of expand([...named, ...(g.meeting ? meetingEntities(kb.meetings.get(g.meeting) as MeetingEntry) : [])])) t.closure.add(e);
+    for (const e of expand(g.about)) t.speakers.add(e);
+  }
 
   // curated questions
   for (const q of kb.questions) {

@@ -50,7 +50,9 @@ export interface Candidate {
 /** The matcher's decision. */
 export interface MatchResult {
   readonly answer: boolean;
-  readonly reason?: 'foreign' | 'low-confidence' | 'no-candidate' | 'no-context';
+  readonly reason?: 'foreign' | 'low-confidence' | 'no-candidate' | 'no-context' | 'gap';
+  /** For `gap`: the known gap (gaps.yaml) the question matched. */
+  readonly gap?: string;
   /** Targets to answer with, best first (empty when declining). */
   readonly chosen: readonly Candidate[];
   /** All scored candidates, best first (for suggestions and logs). */
@@ -245,6 +247,8 @@ function decide(
     const card = eligible.find((c) => c.target.id === `meeting:${lead.target.meeting}`);
     if (card) return { answer: true, chosen: [card], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   }
+  // a known gap («من فاز بالانتخابات التركية؟»): the articles do not say; decline with what they do say
+  if (lead.target.kind === 'gap') return { answer: false, reason: 'gap', gap: lead.target.ref, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
   // meeting, not only the first
@@ -319,7 +323,15 @@ function vetoFor(
   if (analysis.speech && speakers.length > 0) {
     // a position or an aim may be held by the speaker's country («ماذا يريد الأسد» → Damascus's demands)
     const holds = (e: string) => target.speakers.has(e) || (analysis.speechKind === 'stance' && target.speakers.has(catalog.entityCountry.get(e) ?? ''));
-    if (target.kind !== 'fact' || !speakers.some(holds)) return 'speaker';
+    if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
+  }
+  // a gap says what is not known: the checks on what an answer must contain do not apply; but it
+  // covers only the kinds of question curated for it («إلى أين سيتوجه رئيسي» is not «هل زار»), and a
+  // question about the future is not about what did or did not happen
+  if (target.kind === 'gap') {
+    if (analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && !target.terms.has(`?${q}`))) return 'meeting';
+    if (analysis.future && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) === 'held') return 'meeting';
+    return undefined;
   }
   // «ما اسم القمة …»: the answer must name something the question does not (a body, a road, a place…)
   if (analysis.asksName) {

@@ -14,6 +14,8 @@ export const engineText = {
     notCovered: 'لا تغطي المقالات الخمس التي أعتمد عليها هذا السؤال، لذلك لا أستطيع الإجابة عنه.',
     foreign: (names: string) => `لا تذكر المقالات الخمس التي أعتمد عليها ${names}، لذلك لا أستطيع الإجابة عن هذا السؤال.`,
     noContext: 'لم أعرف إلى أي اجتماع تشير. اذكر الاجتماع في سؤالك، أو اختر من الاقتراحات.',
+    /** A known gap: the curators' note on what the articles say and do not say. */
+    gap: (note: string) => `لا تجيب المقالات الخمس التي أعتمد عليها عن هذا السؤال: ${note}`,
     unclear: 'لم أفهم سؤالك بما يكفي لأجيب عنه من المقالات.',
     suggestionsIntro: 'هل تقصد:',
   },

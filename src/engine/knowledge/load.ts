@@ -14,6 +14,7 @@ import { KnowledgeError } from './errors.ts';
 import {
   EntitySchema,
   FactSchema,
+  GapSchema,
   LexiconSchema,
   MeetingSchema,
   QuestionGroupSchema,
@@ -21,6 +22,7 @@ import {
   type EntityEntry,
   type Evidence,
   type FactEntry,
+  type GapEntry,
   type Lexicon,
   type MeetingEntry,
   type SourceEntry,
@@ -57,6 +59,8 @@ export interface Knowledge {
   readonly meetings: ReadonlyMap<string, MeetingEntry>;
   readonly facts: ReadonlyMap<string, Fact>;
   readonly questions: readonly CuratedQuestion[];
+  /** Known gaps: what people ask that the articles do not say (`gaps.yaml`). */
+  readonly gaps: ReadonlyMap<string, GapEntry>;
   readonly lexicon: Lexicon;
 }
 
@@ -262,6 +266,23 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   }
   if (questions.length === 0) throw new KnowledgeError(displayPath(f('questions')), '', '', 'no curated questions: add knowledge/questions/*.yaml');
 
+  // known gaps
+  const gapsFile = f('gaps.yaml');
+  const gaps = new Map<string, GapEntry>();
+  for (const g of parseEntries(gapsFile, readYaml(gapsFile, hash), GapSchema, (x) => x.id)) {
+    const where = (field: string, reason: string) => new KnowledgeError(displayPath(gapsFile), g.id, field, reason);
+    if (gaps.has(g.id)) throw where('id', 'duplicate id');
+    if (g.meeting && !meetings.has(g.meeting)) throw where('meeting', `unknown meeting ${g.meeting}: add it to meetings.yaml`);
+    g.about.forEach((a, i) => {
+      if (!entities.has(a)) throw where(`about[${i}]`, `unknown entity ${a}`);
+    });
+    g.q.forEach((q, i) => {
+      const prev = seen.get(normalizeWhitespace(q));
+      if (prev) throw where(`q[${i}]`, `the same question is curated for ${prev}: a question is either answered or a gap`);
+    });
+    gaps.set(g.id, g);
+  }
+
   return {
     dir,
     version: hash.digest('hex').slice(0, 12),
@@ -270,8 +291,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     meetings,
     facts,
     questions,
+    gaps,
     lexicon,
   };
 }
 
-export type { EntityEntry, FactEntry, MeetingEntry, SourceEntry, Evidence, Lexicon };
+export type { EntityEntry, FactEntry, GapEntry, MeetingEntry, SourceEntry, Evidence, Lexicon };

@@ -126,6 +126,24 @@ export const FactSchema = z.strictObject({
 });
 export type FactEntry = z.infer<typeof FactSchema>;
 
+/**
+ * A known gap: something people ask about a subject the articles mention, that the articles do not
+ * say (the date or the winner of the Turkish elections they mention). Questions close to `q` are
+ * declined with `note`, which says what the articles do say, instead of answered with the nearest fact.
+ */
+export const GapSchema = z.strictObject({
+  id,
+  /** What the articles say and do not say about it, in Arabic (shown when declining). */
+  note: text,
+  /** The meeting it is about, if any (so questions naming that meeting reach it). */
+  meeting: id.optional(),
+  /** Entities the questions name (people, countries, bodies), so questions naming them reach it. */
+  about: z.array(id).default([]),
+  /** Question variants that the articles do not answer. */
+  q: z.array(text).min(1),
+});
+export type GapEntry = z.infer<typeof GapSchema>;
+
 export const TargetRef = z.string().regex(/^((fact|meeting|entity):[a-z0-9][a-z0-9-]*|overview:meetings)$/, 'fact:<id>, meeting:<id>, entity:<id> or overview:meetings');
 
 export const QuestionGroupSchema = z.strictObject({

@@ -64,6 +64,20 @@ describe('loadKnowledge', () => {
     expect([e.entry, e.field]).toEqual(['entity:gerasimow', 'target']);
   });
 
+  it('rejects a known gap naming an unknown entity, or listing a question curated for an answer', () => {
+    const kb = knowledgeCopy();
+    kb.edit('gaps.yaml', (t) => t.replace('about: [raisi, iran, syria]', 'about: [raisy, iran, syria]'));
+    const e = loadError(kb.dir);
+    expect(e.message).toContain('gaps.yaml');
+    expect(e.message).toContain('raisi-visit');
+    expect(e.message).toContain('about[0]');
+    const kb2 = knowledgeCopy();
+    kb2.edit('gaps.yaml', (t) => t.replace('    - متى موعد الانتخابات التركية؟', '    - متى موعد الانتخابات التركية؟\n    - ماذا بحث الاجتماع الثلاثي لوزراء الدفاع؟'));
+    const e2 = loadError(kb2.dir);
+    expect(e2.message).toContain('turkish-elections');
+    expect(e2.message).toContain('fact:tri-topics');
+  });
+
   it('rejects a dispute group with a single account', () => {
     const kb = knowledgeCopy();
     kb.edit('facts/context.yaml', (t) => t.replace('  dispute: break-year\n  text: >-\n    بحسب مقال آخر', '  text: >-\n    بحسب مقال آخر'));
