@@ -66,10 +66,10 @@ describe('loadKnowledge', () => {
 
   it('rejects a known gap naming an unknown entity, or listing a question curated for an answer', () => {
     const kb = knowledgeCopy();
-    kb.edit('gaps.yaml', (t) => t.replace('about: [raisi, iran, syria]', 'about: [raisy, iran, syria]'));
+    kb.edit('gaps.yaml', (t) => t.replace('about: [trump, usa, syria]', 'about: [trumb, usa, syria]'));
     const e = loadError(kb.dir);
     expect(e.message).toContain('gaps.yaml');
-    expect(e.message).toContain('raisi-visit');
+    expect(e.message).toContain('us-withdrawal-details');
     expect(e.message).toContain('about[0]');
     const kb2 = knowledgeCopy();
     kb2.edit('gaps.yaml', (t) => t.replace('    - متى موعد الانتخابات التركية؟', '    - متى موعد الانتخابات التركية؟\n    - ماذا بحث الاجتماع الثلاثي لوزراء الدفاع؟'));
