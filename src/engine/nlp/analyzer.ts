@@ -589,7 +589,8 @@ export class Analyzer {
       speech: terms.some((t) => this.speechTerms.has(t)),
       ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
       future,
-      speakers: afterSpeech.length > 0 ? afterSpeech : speech.state !== 'before' ? beforeSpeech : [],
+      // (after the verb, the first name is its subject: «تطالب دمشق أنقرة …» is Damascus's demand)
+      speakers: afterSpeech.length > 0 ? afterSpeech.slice(0, 1) : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       ...(asksName ? { asksName } : {}),
       ...(asksPerson ? { asksPerson } : {}),

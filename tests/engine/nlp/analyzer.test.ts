@@ -97,6 +97,7 @@ describe('Analyzer', () => {
     expect(a.speakers).toEqual([]);
     expect(analyze('من قال إن أكار وصل إلى موسكو؟').speakers).toEqual([]);
     expect(analyze('ماذا قال أكار في موسكو؟').speakers).toEqual(['akar']);
+    expect(analyze('ما الذي تطالب به دمشق أنقرة؟').speakers).toEqual(['syria']); // the subject, not the object
   });
 
   it('corrects a long name with the article missing a letter («المقدد»), not short words («الناس»)', () => {
