@@ -107,7 +107,14 @@ export function matchQuestion(
   const meeting = context.meetingId !== undefined && catalog.targets.has(`meeting:${context.meetingId}`) ? context.meetingId : undefined;
   const focusTerms = new Set((context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.focusTerms ?? [])]));
   const usable = (meeting !== undefined || focusTerms.size > 0) && analysis.meetings.length === 0 && analysis.foreign.length === 0;
-  if (!usable) return decide(catalog, analysis, undefined, undefined, options);
+  if (!usable) {
+    // «وشو علّق على الاجتماع الثلاثي؟» after an answer about Akar: he is the one commenting
+    const person = analysis.speech && analysis.speakers.length === 0 && analysis.foreign.length === 0 ? (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'entity')?.ref : undefined;
+    const plain = decide(catalog, analysis, undefined, undefined, options);
+    if (!person) return plain;
+    const his = decide(catalog, { ...analysis, entities: [...new Set([...analysis.entities, person])], terms: [...analysis.terms, `@${person}`], speakers: [person] }, undefined, undefined, options);
+    return his.answer ? his : plain;
+  }
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
   const hard = analysis.followup || content.length === 0;
@@ -115,8 +122,13 @@ export function matchQuestion(
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];
   // «وهل التقى نظيره التركي؟» after an answer about a person: that person is named, as if written out
-  const people = analysis.followup ? (context.focus ?? []).filter((id) => catalog.targets.get(id)?.kind === 'entity').map((id) => catalog.targets.get(id)?.ref as string) : [];
-  const named = people.length > 0 ? { ...analysis, entities: [...new Set([...analysis.entities, ...people])], terms: [...analysis.terms, ...people.map((p) => `@${p}`)] } : analysis;
+  // («وشو علّق على …؟»: a verb with no subject of its own has the same one)
+  const unsaid = analysis.speech && analysis.speakers.length === 0;
+  const people = analysis.followup || unsaid ? (context.focus ?? []).filter((id) => catalog.targets.get(id)?.kind === 'entity').map((id) => catalog.targets.get(id)?.ref as string) : [];
+  const named =
+    people.length > 0
+      ? { ...analysis, entities: [...new Set([...analysis.entities, ...people])], terms: [...analysis.terms, ...people.map((p) => `@${p}`)], ...(unsaid ? { speakers: people } : {}) }
+      : analysis;
   if (focusTerms.size > 0) readings.push(decide(catalog, named, meeting, focusTerms, options));
   if (meeting !== undefined) readings.push(decide(catalog, analysis, meeting, undefined, options));
   if (!hard) readings.push(decide(catalog, analysis, undefined, undefined, options));

@@ -174,6 +174,14 @@ describe('engine.answer — follow-ups', () => {
     expect(who.text).toContain('ميديل إيست آي');
   });
 
+  it('gives a verb without a subject the person of the previous answer («وشو قال عن …؟»)', () => {
+    const first = engine().answer('مين هو شويغو؟');
+    const said = engine().answer('وشو قال عن المباحثات مع تركيا؟', { focus: first.matched });
+    expect(said.answered).toBe(true);
+    expect(said.text).toContain('شويغو');
+    expect(engine().answer('وشو قال عن المباحثات مع تركيا؟').text).not.toContain('شويغو');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });
