@@ -363,7 +363,7 @@ export class Analyzer {
     }
     const asksName = mode === 'query' && this.asksForName(tokens);
     const asksPerson = mode === 'query' && this.asksWhoIsBody(tokens);
-    const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
+    const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'باي' || t === 'وباي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
     // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
     tokens = tokens.filter((t, i) => {
       if (!POSSESSIVE.has(t)) return true;
