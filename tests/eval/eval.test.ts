@@ -3,7 +3,7 @@
  * - dev set (written by the lead, used for tuning): ≥ 97%;
  * - the five independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 96%, dev2.jsonl ≥ 93%,
- *   dev3.jsonl ≥ 93%, dev4.jsonl ≥ 93%, dev5.jsonl ≥ 93%, guards against regressions;
+ *   dev3.jsonl ≥ 93%, dev4.jsonl ≥ 93%, dev5.jsonl ≥ 93%, dev6.jsonl ≥ 91%, guards against regressions;
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 91%, final.jsonl
  *   ≥ 85% (86.3% at its first measurement), guards against regressions;
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
@@ -36,6 +36,7 @@ describe('evaluation', () => {
     ['dev3.jsonl', 0.93],
     ['dev4.jsonl', 0.93],
     ['dev5.jsonl', 0.93],
+    ['dev6.jsonl', 0.91],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
