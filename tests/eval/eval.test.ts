@@ -1,7 +1,7 @@
 /**
  * Holds the evaluation bars (the same runs as `npm run eval`):
  * - dev set (written by the lead, used for tuning): ≥ 97%;
- * - the five independent development sets (written from the articles alone, without looking at the
+ * - the six independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 96%, dev2.jsonl ≥ 93%,
  *   dev3.jsonl ≥ 93%, dev4.jsonl ≥ 93%, dev5.jsonl ≥ 93%, dev6.jsonl ≥ 91%, guards against regressions;
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 91%, final.jsonl
