@@ -107,12 +107,15 @@ export function matchQuestion(
   const meeting = context.meetingId !== undefined && catalog.targets.has(`meeting:${context.meetingId}`) ? context.meetingId : undefined;
   const focusTerms = new Set((context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.focusTerms ?? [])]));
   const usable = (meeting !== undefined || focusTerms.size > 0) && analysis.meetings.length === 0 && analysis.foreign.length === 0;
+  // the people the previous answer was about
+  const people = (context.focus ?? []).filter((id) => catalog.targets.get(id)?.kind === 'entity').map((id) => catalog.targets.get(id)?.ref as string);
+  // («وشو علّق على …؟»: a verb with no subject of its own has theirs)
+  const unsaid = analysis.speech && analysis.speakers.length === 0;
   if (!usable) {
     // «وشو علّق على الاجتماع الثلاثي؟» after an answer about Akar: he is the one commenting
-    const person = analysis.speech && analysis.speakers.length === 0 && analysis.foreign.length === 0 ? (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'entity')?.ref : undefined;
     const plain = decide(catalog, analysis, undefined, undefined, options);
-    if (!person) return plain;
-    const his = decide(catalog, { ...analysis, entities: [...new Set([...analysis.entities, person])], terms: [...analysis.terms, `@${person}`], speakers: [person] }, undefined, undefined, options);
+    if (!unsaid || analysis.foreign.length > 0 || people.length === 0) return plain;
+    const his = decide(catalog, naming(analysis, people.slice(0, 1), true), undefined, undefined, options);
     return his.answer ? his : plain;
   }
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
@@ -122,19 +125,23 @@ export function matchQuestion(
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];
   // «وهل التقى نظيره التركي؟» after an answer about a person: that person is named, as if written out
-  // («وشو علّق على …؟»: a verb with no subject of its own has the same one)
-  const unsaid = analysis.speech && analysis.speakers.length === 0;
-  const people = analysis.followup || unsaid ? (context.focus ?? []).filter((id) => catalog.targets.get(id)?.kind === 'entity').map((id) => catalog.targets.get(id)?.ref as string) : [];
-  const named =
-    people.length > 0
-      ? { ...analysis, entities: [...new Set([...analysis.entities, ...people])], terms: [...analysis.terms, ...people.map((p) => `@${p}`)], ...(unsaid ? { speakers: people } : {}) }
-      : analysis;
+  const named = (analysis.followup || unsaid) && people.length > 0 ? naming(analysis, people, unsaid) : analysis;
   if (focusTerms.size > 0) readings.push(decide(catalog, named, meeting, focusTerms, options));
   if (meeting !== undefined) readings.push(decide(catalog, analysis, meeting, undefined, options));
   if (!hard) readings.push(decide(catalog, analysis, undefined, undefined, options));
   let best = readings[0] as MatchResult;
   for (const r of readings.slice(1)) if (r.answer && (!best.answer || r.confidence > best.confidence)) best = r;
   return best;
+}
+
+/** The analysis as if the question named these people (as the speakers, when `speaking`). */
+function naming(analysis: Analysis, people: readonly string[], speaking: boolean): Analysis {
+  return {
+    ...analysis,
+    entities: [...new Set([...analysis.entities, ...people])],
+    terms: [...analysis.terms, ...people.map((p) => `@${p}`)],
+    ...(speaking ? { speakers: people } : {}),
+  };
 }
 
 /**
@@ -354,16 +361,9 @@ function vetoFor(
     const named = target.kind === 'fact' ? target.sequences.some((seq) => seq.some((t, i) => t === head && seq.slice(i + 1, i + 3).some(naming))) : [...target.named].some((e) => naming(`@${e}`));
     if (!named) return 'name';
   }
-  // «في أي مدينة …»: the answer must name a place the question does not
-  if (analysis.asksCity) {
-    const asked = new Set(analysis.entities);
-    if (![...target.named].some((e) => catalog.entityTypes.get(e) === 'place' && !asked.has(e))) return 'name';
-  }
-  // «من هو المبعوث الأممي؟»: the answer must name a person the question does not
-  if (analysis.asksPerson) {
-    const asked = new Set(analysis.entities);
-    if (![...target.named].some((e) => catalog.entityTypes.get(e) === 'person' && !asked.has(e))) return 'name';
-  }
+  // «في أي مدينة …» / «من هو المبعوث الأممي؟»: the answer must name a place / a person the question does not
+  if (analysis.asksCity && !namesAnother(target, 'place', analysis, catalog)) return 'name';
+  if (analysis.asksPerson && !namesAnother(target, 'person', analysis, catalog)) return 'name';
   // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
   // a meeting that has not taken place has no outcomes
@@ -381,6 +381,12 @@ function vetoFor(
   return undefined;
 }
 
+
+/** True when the target names an entity of this type that the question does not name. */
+function namesAnother(target: Target, type: string, analysis: Analysis, catalog: Catalog): boolean {
+  for (const e of target.named) if (catalog.entityTypes.get(e) === type && !analysis.entities.includes(e)) return true;
+  return false;
+}
 
 /** True when `head` occurs in the sequence, followed within 3 terms by `modifier` when given. */
 function hasPhrase(seq: readonly string[], head: string, modifier?: string): boolean {

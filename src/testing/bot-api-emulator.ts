@@ -229,6 +229,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * await bot.stop();
  * await emulator.stop();
  */
+/**
+ * A bot's `getMe` answer for tests: the id from the token, a test name, the capabilities this bot
+ * uses (groups, inline mode), and any fields given.
+ * @example
+ * const bot = new Bot(token, { botInfo: testBotInfo(token, { username: 'moscow_talks_bot' }) });
+ */
+export function testBotInfo(token: string, fields: Partial<UserFromGetMe> = {}): UserFromGetMe {
+  return {
+    id: Number(token.split(':')[0]),
+    is_bot: true,
+    first_name: 'Test Bot',
+    username: 'test_bot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    ...fields,
+  } as UserFromGetMe;
+}
+
 export class BotApiEmulator {
   /** The token the emulator accepts. */
   readonly token: string;
@@ -267,20 +290,7 @@ export class BotApiEmulator {
     if (!/^\d+:[\w-]+$/.test(options.token)) throw new Error(`BotApiEmulator: not a bot token: ${options.token}`);
     this.token = options.token;
     this.strictHtml = options.strictHtml ?? true;
-    this.botInfo = {
-      id: Number(options.token.split(':')[0]),
-      is_bot: true,
-      first_name: 'Test Bot',
-      username: 'test_bot',
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      ...options.botInfo,
-    } as UserFromGetMe;
+    this.botInfo = testBotInfo(options.token, options.botInfo);
   }
 
   /**

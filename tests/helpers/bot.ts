@@ -9,23 +9,12 @@ import { createBot, type BotContext, type CreateBotOptions, type SessionData } f
 import { createConfig, type Config } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { createLogger } from '../../src/logger.ts';
+import { testBotInfo } from '../../src/testing/bot-api-emulator.ts';
 import type { StorageAdapter } from 'grammy';
 import { engine as sharedEngine } from './engine.ts';
 
 export const TOKEN = '1234567890:AAE_test-token-ABCDEFGHIJKLMNOPQRSTUVW';
-export const BOT_INFO: UserFromGetMe = {
-  id: 1234567890,
-  is_bot: true,
-  first_name: 'محادثات موسكو',
-  username: 'moscow_talks_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+export const BOT_INFO: UserFromGetMe = testBotInfo(TOKEN, { first_name: 'محادثات موسكو', username: 'moscow_talks_bot' });
 
 /** A person: ids and names chosen to be easy to find in a log. */
 export interface Person {

@@ -372,19 +372,15 @@ export class Analyzer {
       return !(before !== undefined && (OFFICE.has(before) || OFFICE_HOLDER.has(before)) && next?.kind === 'entity' && this.countryIds.has(next.value));
     });
     // «هالمعلومات», «هالموعد»: Levantine «this» glued to a noun points back to what was said
-    let pointsBack = false;
     const backRefs = new Set<string>();
     if (mode === 'query') {
       tokens = tokens.map((t) => {
         if (!/^هال[؀-ۿ]{3,}$/.test(t) || this.followupWords.has(t)) return t;
-        pointsBack = true;
         backRefs.add(t.slice(1));
         return t.slice(1);
       });
-    }
-    // «نيد براس»: the second word of a person's two-word name, one letter off, after its exact first word (even
-    // when it is a word of its own: «براس»)
-    if (mode === 'query') {
+      // «نيد براس»: the second word of a person's two-word name, one letter off, after its exact first
+      // word (even when it is a word of its own: «براس»)
       for (let i = 1; i < tokens.length; i++) {
         const t = tokens[i] as string;
         if (t.length < 4) continue;
@@ -403,7 +399,7 @@ export class Analyzer {
     const qtypes = new Set<QuestionType>();
     const foreign: string[] = [];
     const smalltalk: SmalltalkKind[] = [];
-    let followup = pointsBack;
+    let followup = backRefs.size > 0;
     let framed = false;
     let future = false;
     // who speaks: entities right after a speech word (before any object marker), else those before it
