@@ -104,6 +104,10 @@ const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'n
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
 const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
 /** Dialect words for «of» («تبع», «بتاع», «حق», «مال», «ديال»). */
+/** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
+const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
+/** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
+const SPEECH_NOUN = /^[وفبل]?(ال)?(تصريح|بيان|رواي|تعليق|اعلان|تاكيد|كلام|حديث|حكي)/;
 const POSSESSIVE = new Set(['تبع', 'تبعت', 'بتاع', 'بتاعت', 'بتوع', 'حق', 'حقت', 'مال', 'مالت', 'ديال', 'متاع', 'نتاع']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
 const JOINED_MINISTRY = /^و(ال)?(دفاع|خارجيه|داخليه|مخابرات|استخبارات)$/;
@@ -410,12 +414,21 @@ export class Analyzer {
     let countState: 'none' | 'head' | 'modifier' | 'done' = 'none';
     let count: { head: string; modifier?: string } | undefined;
     let preModifier: string | undefined; // «how many US troops»: English puts the qualifier first
+    // the token being read, and the last entity named with the token after it (see «who speaks»)
+    let cursor = 0;
+    let lastEntity: { id: string; end: number } | undefined;
     const emit = (term: string) => {
       terms.push(term);
       const isEntity = term.startsWith('@');
       if (this.speechTerms.has(term)) {
         // «من قال …», «أي جهة أعلنت …»: the speaker is what is asked, the names after the verb are what was said
         if (speech.state === 'before') speech.state = terms.length === 1 && qtypes.has('who') ? 'object' : 'after';
+        // «أردوغان قال إنه ممكن يلتقي بالأسد»: a speaker named right before the verb (not a noun: «حسب
+        // تصريحات …») is its subject; the names after it are what was said
+        if (speech.state === 'after' && lastEntity?.end === cursor && SPEAKER_TYPES.has(this.entityTypes.get(lastEntity.id) ?? '') && !SPEECH_NOUN.test(tokens[cursor] ?? '')) {
+          speech.state = 'object';
+          beforeSpeech.splice(0, beforeSpeech.length, lastEntity.id);
+        }
       } else if (isEntity) {
         if (speech.state === 'before') beforeSpeech.push(term.slice(1));
         else if (speech.state === 'after') afterSpeech.push(term.slice(1));
@@ -439,6 +452,7 @@ export class Analyzer {
     };
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as string;
+      cursor = i;
       if (this.followupWords.has(token)) followup = true;
       if (!future && this.isFutureWord(token)) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
@@ -472,6 +486,7 @@ export class Analyzer {
                   }
                   emit(`@${holder}`);
                   entities.add(holder);
+                  lastEntity = { id: holder, end: i + phrase.length };
                   break;
                 }
                 foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
@@ -479,6 +494,7 @@ export class Analyzer {
             }
             emit(`@${phrase.value}`);
             entities.add(phrase.value);
+            lastEntity = { id: phrase.value, end: i + phrase.length };
             break;
           case 'meeting':
             emit(`#${phrase.value}`);
@@ -654,7 +670,9 @@ export class Analyzer {
     for (let i = 0; i < token.length; i++) {
       for (const to of DIALECT_CONSONANTS[token[i] as string] ?? []) {
         const variant = token.slice(0, i) + to + token.slice(i + 1);
-        if (this.isKnownSurface(variant)) return variant;
+        // a word the knowledge base has as written (with clitics), not only a shared stem: «السورين»
+        // is «السوريين» with a letter left out, not «الثورين»
+        if (withoutClitics(variant).some((r) => this.surfaceVocab.has(r) || this.qwords.has(r) || this.stopwords.has(r))) return variant;
       }
     }
     return undefined;

@@ -54,19 +54,28 @@ export class TypoCorrector {
     for (const list of this.byLength.values()) list.sort((x, y) => y.freq - x.freq);
   }
 
-  /** The best correction, or undefined when nothing is close enough. */
+  /**
+   * The best correction, or undefined when nothing is close enough. Fewest edits first; among equals,
+   * a letter left out (the commonest slip: «السورين» → «السوريين», «الاجئين» → «اللاجئين») before a
+   * letter changed, then the most frequent word.
+   */
   correct(word: string): string | undefined {
     if (word.length < MIN_TYPO_LENGTH) return undefined;
     const max = word.length >= 9 ? 2 : 1;
-    const head = firstLetter(word);
-    let best: { word: string; freq: number; d: number } | undefined;
+    const heads = new Set([firstLetter(word)]);
+    // «الاجئين»: the article's «ل» and the word's own «ل» written once
+    if (word.startsWith('ال') && word[2] !== 'ل') heads.add('ل');
+    // (a letter left out inside the word: a missing last letter often makes another word, «المقابل»)
+    const kind = (cand: string) => (cand.length === word.length + 1 && cand.slice(0, -1) !== word ? 0 : 1);
+    let best: { word: string; freq: number; d: number; kind: number } | undefined;
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const cand of this.byLength.get(len) ?? []) {
-        if (best && cand.freq < best.freq && best.d <= 1) break;
-        if (firstLetter(cand.word) !== head) continue;
+        const k = kind(cand.word);
+        if (best && cand.freq < best.freq && best.d <= 1 && best.kind <= k) break;
+        if (!heads.has(firstLetter(cand.word))) continue;
         const d = editDistance(word, cand.word, max);
         if (d > max) continue;
-        if (!best || d < best.d || (d === best.d && cand.freq > best.freq)) best = { ...cand, d };
+        if (!best || d < best.d || (d === best.d && (k < best.kind || (k === best.kind && cand.freq > best.freq)))) best = { ...cand, d, kind: k };
       }
     }
     return best?.word;

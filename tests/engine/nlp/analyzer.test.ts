@@ -133,6 +133,10 @@ describe('Analyzer', () => {
 describe('Analyzer — who speaks and what is counted', () => {
   it('takes the subject of «قال» / «موقف» as the speaker, not the object after «عن»', () => {
     expect(analyze('ماذا قال الأسد عن أردوغان؟').speakers).toEqual(['assad']);
+    // a speaker right before the verb is its subject; a place, a relative clause or a speech noun is not
+    expect(analyze('أردوغان قال إنه ممكن يلتقي بالأسد بعد شو؟').speakers).toEqual(['erdogan']);
+    expect(analyze('كم عدد الجنود في سوريا الي قال ترامب بيسحبهم').speakers).toEqual(['trump']);
+    expect(analyze('ماذا يعتزم الوفد في موسكو حسب تصريحات تشاووش أوغلو').speakers).toEqual(['cavusoglu']);
     expect(analyze('ما موقف تركيا من قسد؟').speakers).toEqual(['turkey']);
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
     expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
@@ -174,6 +178,17 @@ describe('Analyzer — spoken spellings', () => {
   it('reads «ت» for «ث» and «د»/«ز» for «ذ» when that makes a known word', () => {
     expect(analyze('متى صار الاجتماع التلاثي').corrections).toContainEqual(['التلاثي', 'الثلاثي']);
     expect(analyze('متى صار الاجتماع التلاثي').unknown).toEqual([]);
+  });
+
+  it('prefers a letter left out to a spoken spelling that only shares a stem, and reads a doubled «ل» written once', () => {
+    const a = analyze('كم عدد الاجئين السورين في تركيا');
+    expect(a.corrections).toEqual([
+      ['الاجيين', 'اللاجيين'],
+      ['السورين', 'السوريين'],
+    ]);
+    expect(a.entities).toEqual(['syria', 'turkey']);
+    // a missing last letter makes another word: «المقابل» is not «المقابلة»
+    expect(analyze('وتركيا شو بدها بالمقابل؟').terms).not.toContain('اجتماع');
   });
 
   it('maps Levantine verb forms to their concept («يطالبو», «بيطالبو») and question words after a proclitic («بماذا»)', () => {
