@@ -146,6 +146,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const meetingEntities = (m: MeetingEntry): string[] => [
     ...m.participants,
     ...m.countries,
+    ...m.about,
     ...analyzeAll([m.place ?? '', m.title]).entities,
   ];
   const meetingDateTerms = (m: MeetingEntry): string[] => {

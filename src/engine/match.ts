@@ -127,7 +127,12 @@ export function matchQuestion(
   // «وهل التقى نظيره التركي؟» after an answer about a person: that person is named, as if written out
   const named = (analysis.followup || unsaid) && people.length > 0 ? naming(analysis, people, unsaid) : analysis;
   if (focusTerms.size > 0) readings.push(decide(catalog, named, meeting, focusTerms, options));
-  if (meeting !== undefined) readings.push(decide(catalog, analysis, meeting, undefined, options));
+  const inMeeting = meeting !== undefined ? decide(catalog, analysis, meeting, undefined, options) : undefined;
+  if (inMeeting) readings.push(inMeeting);
+  // «ومين حضر من الجانب الروسي؟» after an answer about a meeting: both words and question word ask
+  // for a part of a meeting, and no other meeting is named: that meeting's part
+  const lead = inMeeting?.answer ? inMeeting.chosen[0]?.target : undefined;
+  if (lead?.kind === 'fact' && lead.meeting === meeting && (slotsAsked(analysis).get(lead.slot ?? '') ?? 1) >= SLOT_BOTH) return inMeeting as MatchResult;
   if (!hard) readings.push(decide(catalog, analysis, undefined, undefined, options));
   let best = readings[0] as MatchResult;
   for (const r of readings.slice(1)) if (r.answer && (!best.answer || r.confidence > best.confidence)) best = r;

@@ -26,6 +26,12 @@ describe('engine.answer — answers', () => {
 
   it('answers dialect, no-hamza, typo and English questions', () => {
     const cases: [string, string][] = [
+      ['من شارك من الجانب الروسي في مباحثات موسكو بعد قرار ترامب سحب القوات؟', 'لافروف'], // the meeting by its occasion
+      ['مين شارك من الطرف التركي باجتماع مقر وزارة الدفاع الروسية بموسكو؟', 'فيدان'], // … or its venue
+      ['مين الوزير الروسي اللي أجرى المحادثات مع نظرائه من تركيا وسوريا وإيران؟', 'شويغو'], // one of the known Russian ministers
+      ['من هو رءيس الاركان الروسي', 'غيراسيموف'], // «ء» typed for «ئ»
+      ['كم عدد الاجئين السورين في تركيا', '4 ملايين'], // letters left out
+      ['وكيف كان رد الشارع بالشمال السوري؟', 'لن نصالح'],
       ['مين حضر الاجتماع الرباعي؟', 'أشتياني'],
       ['امتى رح يلتقي اردوغان بالاسد', 'أيار'],
       ['قديش طولت المباحثات التركية الروسية؟', 'ساعة ونصف'],
@@ -182,6 +188,16 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('وشو قال عن المباحثات مع تركيا؟').text).not.toContain('شويغو');
   });
 
+  it('reads a question asking for a part of a meeting, after an answer about one, as about that meeting', () => {
+    const first = engine().answer('من هو وزير الدفاع الإيراني الذي شارك في الاجتماع الرباعي؟');
+    expect(first.meetingId).toBe('quad-2023-04');
+    const who = engine().answer('ومين حضر من الجانب الروسي؟', { meetingId: 'quad-2023-04', focus: first.matched });
+    expect(who.matched).toEqual(['fact:quad-participants']);
+    expect(who.text).toContain('شويغو');
+    // the same words alone ask about the meeting the curated questions know them from
+    expect(engine().answer('ومين حضر من الجانب الروسي؟').matched).toEqual(['fact:m18-participants']);
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });
@@ -218,6 +234,8 @@ describe('engine.answer — declines', () => {
       'ما اسم القمة التي التقى على هامشها المقداد وتشاووش أوغلو؟', // nor the summit
       'ما أسماء عمليات تركيا البرية في سوريا؟', // nor the operations
       'في أي مدينة جرت المحادثة المقتضبة بين تشاووش أوغلو والمقداد؟', // nor where that was
+      'ما اسم المسؤول التركي الكبير الذي تحدث لرويترز؟', // nor name the official (what he said is answered)
+      'من هم أعضاء اللجان التي شكلت لتسريع التطبيع؟', // nor the committees' members
     ]) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);

@@ -203,6 +203,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     m.countries.forEach((c, i) => {
       if (entities.get(c)?.type !== 'country') throw where(`countries[${i}]`, `${c} is not a country in entities.yaml`);
     });
+    m.about.forEach((e, i) => {
+      if (!entities.has(e)) throw where(`about[${i}]`, `unknown entity ${e}: add it to entities.yaml`);
+    });
     m.sources.forEach((s, i) => {
       if (!sources.has(s)) throw where(`sources[${i}]`, `unknown article ${s}`);
     });

@@ -60,6 +60,8 @@ export const EntitySchema = z.strictObject({
   evidence: z.array(EvidenceSchema).default([]),
   /** An extra line for the profile, from the articles. */
   note: z.string().optional(),
+  /** A person the articles do not name (an anonymous source): «ما اسمه؟» is declined, not answered. */
+  unnamed: z.boolean().default(false),
 });
 export type EntityEntry = z.infer<typeof EntitySchema>;
 
@@ -79,6 +81,11 @@ export const MeetingSchema = z.strictObject({
   participantsNote: z.string().optional(),
   /** Countries taking part (entity ids). */
   countries: z.array(id).min(1),
+  /**
+   * Other entities that identify the meeting: its occasion or host («المباحثات بعد قرار ترامب», «في مقر
+   * وزارة الدفاع الروسية»). A question naming them still points at the meeting's facts.
+   */
+  about: z.array(id).default([]),
   sources: z.array(sourceId).min(1),
 });
 export type MeetingEntry = z.infer<typeof MeetingSchema>;

@@ -103,11 +103,32 @@ const WHO_WORDS = new Set(['من', 'مين', 'منو', 'who']);
 const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'name', 'names']);
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
 const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
-/** Dialect words for «of» («تبع», «بتاع», «حق», «مال», «ديال»). */
 /** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
 const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
 const SPEECH_NOUN = /^[وفبل]?(ال)?(تصريح|بيان|رواي|تعليق|اعلان|تاكيد|كلام|حديث|حكي)/;
+/** People described by what they are («المسؤول», «الأعضاء»): asking their name asks for a person. */
+const PERSON_HEADS = new Set(['مسوول', 'مسوولين', 'مسوولون', 'وزير', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير', 'شخص', 'عضو', 'اعضا', 'official', 'officials', 'members']);
+
+/**
+ * True for «ما اسم المسؤول …», «من هم أعضاء …», «who is the official …»: a name-of or who-is question
+ * about people described by what they are.
+ */
+function asksForOfficial(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const word = tokens[i] as string;
+    let at: number;
+    if (NAME_WORDS.has(word)) at = i + 1;
+    else if (WHO_WORDS.has(word) && ['هو', 'هي', 'هم', 'is', 'are', 'was', 'were'].includes(tokens[i + 1] as string)) at = i + 2;
+    else continue;
+    while (['the', 'of', 'الكامل', 'كامل'].includes(tokens[at] as string)) at += 1;
+    const head = (bareOffice(tokens[at]) ?? '').replace(/^ال/, '');
+    if (PERSON_HEADS.has(head)) return true;
+  }
+  return false;
+}
+
+/** Dialect words for «of» («تبع», «بتاع», «حق», «مال», «ديال»). */
 const POSSESSIVE = new Set(['تبع', 'تبعت', 'بتاع', 'بتاعت', 'بتوع', 'حق', 'حقت', 'مال', 'مالت', 'ديال', 'متاع', 'نتاع']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
 const JOINED_MINISTRY = /^و(ال)?(دفاع|خارجيه|داخليه|مخابرات|استخبارات)$/;
@@ -147,6 +168,8 @@ export class Analyzer {
   private readonly nameTokensByLength = new Map<number, readonly string[]>();
   private readonly nameTokens = new Map<string, string>();
   private readonly personIds = new Set<string>();
+  /** People the articles do not name (see EntitySchema.unnamed). */
+  private readonly unnamedIds = new Set<string>();
   /** Stems and terms that occur anywhere in the knowledge base (articles included). */
   private readonly knownTerms = new Set<string>();
   private readonly countryIds = new Set<string>();
@@ -241,6 +264,7 @@ export class Analyzer {
     // 3. phrases: entities, meetings, out-of-scope names, small talk
     const fuseItems: { token: string; entity: string }[] = [];
     for (const e of kb.entities.values()) {
+      if (e.unnamed) this.unnamedIds.add(e.id);
       if (e.type === 'person') {
         this.personIds.add(e.id);
         this.personOffices.set(e.id, [...(e.role ? [e.role] : []), ...e.aliases]);
@@ -366,7 +390,8 @@ export class Analyzer {
       });
     }
     const asksName = mode === 'query' && this.asksForName(tokens);
-    const asksPerson = mode === 'query' && this.asksWhoIsBody(tokens);
+    const asksOfficial = mode === 'query' && asksForOfficial(tokens);
+    const asksBody = mode === 'query' && this.asksWhoIsBody(tokens);
     const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'باي' || t === 'وباي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
     // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
     tokens = tokens.filter((t, i) => {
@@ -489,7 +514,10 @@ export class Analyzer {
                   lastEntity = { id: holder, end: i + phrase.length };
                   break;
                 }
-                foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
+                // «الوزير الروسي» with no ministry: one of the known Russian ministers, not someone else
+                const parts = this.officeSignature(tokens, i - words, i + phrase.length).split('|');
+                const known = words === 1 && [...this.officeHolders().keys()].some((k) => parts.every((p) => k.split('|').includes(p)));
+                if (!known) foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
               }
             }
             emit(`@${phrase.value}`);
@@ -605,7 +633,8 @@ export class Analyzer {
       speakers: afterSpeech.length > 0 ? afterSpeech.slice(0, 1) : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       ...(asksName ? { asksName } : {}),
-      ...(asksPerson ? { asksPerson } : {}),
+      // «من هو المبعوث الأممي؟», «ما اسم المسؤول التركي الذي تحدث لرويترز؟» (no known person named)
+      ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
       ...(asksCity ? { asksCity } : {}),
       followup,
       framed,

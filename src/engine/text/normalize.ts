@@ -3,7 +3,8 @@
  *
  * Steps: NFKC; drop bidi/zero-width control characters and NULs; drop diacritics
  * (U+0610–061A, U+064B–065F, U+0670, U+06D6–06ED) and tatweel; unify alef forms (أ إ آ ٱ → ا),
- * ى → ي, ة → ه, ؤ → و, ئ → ي, drop the standalone hamza ء; Persian/Urdu letters
+ * ى → ي, ة → ه, ؤ → و, ئ → ي, a hamza on the line inside a
+ * word before ي/و as that letter («رءيس» → «رييس»), otherwise drop ء; Persian/Urdu letters
  * (ک ی گ چ پ ڤ) → Arabic; Arabic-Indic and Persian digits → 0–9; Arabic punctuation ؟ ، ؛ → ? , ;;
  * lower-case Latin; collapse whitespace.
  */
@@ -50,6 +51,8 @@ export function normalizeArabic(input: string): string {
     .replace(CONTROL, ' ')
     .replace(DIACRITICS, '')
     .replace(TATWEEL, '')
+    // a hamza on the line written for «ئ»/«ؤ» before «ي»/«و» («رءيس», «مسءول») is that seat
+    .replace(/(?<=[\u0621-\u064A])ء(?=[يو])/g, (_, offset: number, text: string) => text[offset + 1] as string)
     .replace(LETTERS, (c) => LETTER_MAP[c] ?? c)
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))

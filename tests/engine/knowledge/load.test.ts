@@ -55,6 +55,10 @@ describe('loadKnowledge', () => {
     const kb2 = knowledgeCopy();
     kb2.edit('facts/context.yaml', (t) => t.replace('by: price', 'by: nobody'));
     expect(loadError(kb2.dir).field).toBe('by');
+    const kb3 = knowledgeCopy();
+    kb3.edit('meetings.yaml', (t) => t.replace('about: [trump, usa, russian-mod]', 'about: [trump, usa, russian-mud]'));
+    const e3 = loadError(kb3.dir);
+    expect([e3.entry, e3.field]).toEqual(['moscow-2018-12', 'about[2]']);
   });
 
   it('rejects a curated question pointing at nothing', () => {

@@ -13,6 +13,10 @@ describe('normalizeArabic', () => {
     expect(normalizeArabic('الروسية')).toBe('الروسيه');
     expect(normalizeArabic('مسؤول لاجئ')).toBe('مسوول لاجي');
     expect(normalizeArabic('وزراء')).toBe('وزرا');
+    // a hamza on the line typed for the seat «ئ»/«ؤ»
+    expect(normalizeArabic('رءيس')).toBe(normalizeArabic('رئيس'));
+    expect(normalizeArabic('مسءول')).toBe(normalizeArabic('مسؤول'));
+    expect(normalizeArabic('ءيس')).toBe('يس');
   });
   it('maps Persian letters and Eastern digits', () => {
     expect(normalizeArabic('کی')).toBe('كي');
