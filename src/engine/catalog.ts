@@ -73,6 +73,10 @@ export interface Catalog {
   readonly entityCountry: ReadonlyMap<string, string>;
   /** Meeting id → held / planned / possible. */
   readonly meetingStatus: ReadonlyMap<string, string>;
+  /** What the articles leave out about each meeting, with the note to decline with (meetings.yaml `unstated`). */
+  readonly meetingUnstated: ReadonlyMap<string, MeetingEntry['unstated']>;
+  /** The words of each meeting's stated place, as written («على هامش قمة إقليمية» → هامش, قمه, اقليميه). */
+  readonly meetingPlaceWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Meeting id → every coverage term of the meeting and its facts (words that identify the meeting). */
   readonly meetingTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entity id → the entity its name also stands for («الأسد» → syria). */
@@ -259,5 +263,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     for (const term of t.coverTerms) if (!term.startsWith('?')) set.add(term);
     meetingTerms.set(t.meeting, set);
   }
-  return { targets, index, entityTypes, entityCountry, meetingStatus, standsFor, meetingTerms };
+  const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
+  const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
+  return { targets, index, entityTypes, entityCountry, meetingStatus, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms };
 }

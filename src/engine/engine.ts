@@ -134,7 +134,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       let text: string = engineText.decline.notCovered;
       if (result.reason === 'foreign') text = engineText.decline.foreign(`«${analysis.foreign.join('، ')}»`);
       else if (result.reason === 'no-context') text = engineText.decline.noContext;
-      else if (result.reason === 'gap' && result.gap) text = engineText.decline.gap(kb.gaps.get(result.gap)?.note ?? '');
+      else if (result.reason === 'gap' && (result.note || result.gap)) text = engineText.decline.gap(result.note ?? kb.gaps.get(result.gap ?? '')?.note ?? '');
       return composer.notAnswered('decline', text, suggestionsFrom(result.candidates), round(result.confidence));
     } catch (error) {
       // the engine must never throw on a question; a bug here becomes a polite decline

@@ -53,6 +53,8 @@ export interface MatchResult {
   readonly reason?: 'foreign' | 'low-confidence' | 'no-candidate' | 'no-context' | 'gap';
   /** For `gap`: the known gap (gaps.yaml) the question matched. */
   readonly gap?: string;
+  /** For `gap` on a meeting's unstated detail (meetings.yaml `unstated`): the note to decline with. */
+  readonly note?: string;
   /** Targets to answer with, best first (empty when declining). */
   readonly chosen: readonly Candidate[];
   /** All scored candidates, best first (for suggestions and logs). */
@@ -264,6 +266,11 @@ function decide(
     }
     lead = alternative;
   }
+  // «مين نواب الوزراء اللي حضروا اجتماع آذار؟», «امتى الاجتماع الرباعي الجاي؟»: a detail of the meeting
+  // that the articles leave out; decline with what they do say
+  const meetingAsked = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? lead.target.meeting;
+  const unstated = meetingAsked !== undefined ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
+  if (unstated) return { answer: false, reason: 'gap', note: unstated, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   // «حدثني عن الاجتماع الذي عُقد يوم الثلاثاء بمشاركة …»: a meeting described rather than named, asked
   // about as a whole: its card
   const describedMeeting = analysis.framed && analysis.terms.includes('اجتماع') && !analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) || q === 'yesno') && lead.target.kind === 'fact' && lead.target.meeting !== undefined;
@@ -386,6 +393,28 @@ function vetoFor(
   return undefined;
 }
 
+
+/**
+ * The note for a detail of the meeting the question asks for and the articles leave out (meetings.yaml
+ * `unstated`), if that is what it asks: the next meeting (a future «when» about a held meeting), the
+ * participants' names («who», not «at what level»), where the place the articles give is, the outcome.
+ */
+function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, asked: ReadonlyMap<string, number>): string | undefined {
+  const unstated = catalog.meetingUnstated.get(meeting);
+  if (!unstated) return undefined;
+  const q = analysis.qtypes;
+  const when = q.includes('when') || analysis.terms.includes('موعد');
+  if (unstated.next && analysis.future && when && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
+  const namesPerson = analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person');
+  if (unstated.participants && q.includes('who') && asked.has('participants') && !namesPerson && !analysis.terms.includes('مستوي')) return unstated.participants;
+  // («أين جرت المحادثة؟» is answered with the place the articles give, «على هامش قمة إقليمية»; «وين
+  // انعقدت القمة الإقليمية؟» asks beyond it)
+  const placeWords = catalog.meetingPlaceWords.get(meeting) ?? new Set();
+  const beyondPlace = analysis.words.some((w) => placeWords.has(w));
+  if (unstated.place && (q.includes('where') || analysis.asksCity) && beyondPlace) return unstated.place;
+  if (unstated.outcome && asked.has('outcome')) return unstated.outcome;
+  return undefined;
+}
 
 /** True when the target names an entity of this type that the question does not name. */
 function namesAnother(target: Target, type: string, analysis: Analysis, catalog: Catalog): boolean {

@@ -256,6 +256,27 @@ describe('engine.answer — declines', () => {
     expect(said.text).toContain('الانتخابات');
   });
 
+  it('declines a detail of a meeting that the articles leave out with what they do say (meetings.yaml `unstated`)', () => {
+    const cases: [string, string][] = [
+      ['مين نواب وزراء الخارجية اللي حضروا اجتماع آذار في موسكو؟', 'لا تسمّي المقالات المشاركين'],
+      ['وين انعقدت القمة الإقليمية اللي التقى فيها تشاووش أوغلو والمقداد سنة 2021؟', 'دون تسمية القمة أو مكانها'],
+      ['امتى الاجتماع الرباعي الجاي لوزراء الدفاع؟', 'لا تذكر موعد الاجتماع الرباعي القادم'],
+      ['شو طلع من المحادثة المقتضبة بين تشاووش أوغلو والمقداد؟', 'ولا ما نتج عنها'],
+    ];
+    for (const [q, note] of cases) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+      expect(a.text, q).toContain(note);
+    }
+    // what they do say is still answered: the place they give, the level of the March meeting
+    const where = engine().answer('أين جرت المحادثة المقتضبة بين تشاووش أوغلو والمقداد؟');
+    expect(where.answered).toBe(true);
+    expect(where.text).toContain('قمة إقليمية');
+    expect(engine().answer('اجتماع ١٥ و ١٦ اذار كان على مستوى مين').text).toContain('نواب وزراء الخارجية');
+    expect(engine().answer('متى عقد الاجتماع الرباعي؟').answered).toBe(true);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

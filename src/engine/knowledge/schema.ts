@@ -86,6 +86,12 @@ export const MeetingSchema = z.strictObject({
    * وزارة الدفاع الروسية»). A question naming them still points at the meeting's facts.
    */
   about: z.array(id).default([]),
+  /**
+   * What people ask about this meeting that the articles leave out, with a note on what they do say
+   * (shown to the user when declining): `participants` (their names), `place`, `outcome`, `next` (when
+   * the next meeting of its kind will be).
+   */
+  unstated: z.strictObject({ participants: text.optional(), place: text.optional(), outcome: text.optional(), next: text.optional() }).default({}),
   sources: z.array(sourceId).min(1),
 });
 export type MeetingEntry = z.infer<typeof MeetingSchema>;

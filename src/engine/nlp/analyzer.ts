@@ -65,6 +65,8 @@ export interface Analysis {
   readonly corrections: ReadonlyArray<readonly [string, string]>;
   /** Number of word tokens in the text (after normalization). */
   readonly tokenCount: number;
+  /** The content words as written (normalized, typos corrected, without proclitics and article; see `Analyzer.words`). */
+  readonly words: readonly string[];
 }
 
 const POSITIONAL_QWORDS = new Set(['من', 'ما']);
@@ -641,7 +643,29 @@ export class Analyzer {
       smalltalk,
       corrections,
       tokenCount: tokens.length,
+      words: this.contentWords(tokens),
     };
+  }
+
+  /**
+   * A text's content words as written: normalized, without a proclitic and the article, without
+   * function and question words — for comparing wording rather than meaning («القمة» is not «المحادثة»
+   * although both are meetings).
+   * @example
+   * analyzer.words('على هامش قمة إقليمية'); // ['هامش', 'قمه', 'اقليميه']
+   */
+  words(text: string): string[] {
+    return this.contentWords(tokenize(normalizeArabic(text)));
+  }
+
+  private contentWords(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const t of tokens) {
+      if (this.stopwords.has(t) || this.qwords.has(t) || this.framing.has(t)) continue;
+      const bare = t.replace(/^(و|ف|ب|ل|ك)?(ال)?(?=[؀-ۿ]{3,}$)/, '');
+      if (bare.length >= 3 && !this.stopwords.has(bare)) out.push(bare);
+    }
+    return out;
   }
 
   /** «لحل», «بحل»: a one-letter proclitic on a word the knowledge base knows, where the whole is unknown. */

@@ -59,6 +59,9 @@ describe('loadKnowledge', () => {
     kb3.edit('meetings.yaml', (t) => t.replace('about: [trump, usa, russian-mod]', 'about: [trump, usa, russian-mud]'));
     const e3 = loadError(kb3.dir);
     expect([e3.entry, e3.field]).toEqual(['moscow-2018-12', 'about[2]']);
+    const kb4 = knowledgeCopy();
+    kb4.edit('meetings.yaml', (t) => t.replace('  unstated:\n    next:', '  unstated:\n    later:'));
+    expect(loadError(kb4.dir).entry).toBe('quad-2023-04');
   });
 
   it('rejects a curated question pointing at nothing', () => {
