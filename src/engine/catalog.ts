@@ -211,7 +211,9 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const places = attended.flatMap((m) => analyze(kb.meetings.get(m)?.place ?? '').entities.map((x) => `@${x}`));
     // a profile answers who someone is and what their post is («شو منصبه؟»)
     addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', 'منصب', ...attended.map((m) => `#${m}`), ...new Set(places)]);
-    for (const x of expand([e.id, ...a.entities, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);
+    // (and what its quotes name: «الرئيس الإيراني الذي سيزور سوريا» is Raisi's profile)
+    const cited = analyzeAll([...e.evidence.map((x) => x.quote), e.note ?? '']).entities;
+    for (const x of expand([e.id, ...a.entities, ...cited, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);
     for (const x of expand([e.id])) t.speakers.add(x);
     t.named.add(e.id);
   }

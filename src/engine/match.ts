@@ -75,7 +75,7 @@ const SPECIFIC_QTYPES = new Set(['who', 'when', 'where', 'why', 'howmany', 'howl
 /** Weight of a question-type term in coverage (an IDF-like unit). */
 const QTYPE_WEIGHT = 1;
 /** How much the closest curated question counts in the rank. */
-const QSIM_WEIGHT = 0.5;
+const QSIM_WEIGHT = 0.7;
 /** A question that is (nearly) one of the target's curated questions. */
 const EXACT_BONUS = 1.3;
 /** A generic question word the articles happen to use («طبيعة»): a fraction of its IDF. */

@@ -251,6 +251,12 @@ describe('engine.answer — declines', () => {
     expect(gap.citations).toEqual([]);
     expect(gap.text).toContain('الانتخابات');
     expect(gap.text).toContain('لا تذكر موعد الانتخابات ولا نتيجتها');
+    // Raisi's visit: what the articles say about it is the reason for another meeting's date, not its own date
+    const visit = engine().answer('متى زار إبراهيم رئيسي سوريا بالضبط؟');
+    expect(visit.answered).toBe(false);
+    expect(visit.text).toContain('لا تذكر موعد الزيارة');
+    const who = engine().answer('من هو الرئيس الإيراني الذي ذُكر أنه سيزور سوريا؟');
+    expect(who.matched).toEqual(['entity:raisi']);
     const said = engine().answer('لماذا لم يناسب موعد بداية أيار للقاء أردوغان والأسد؟');
     expect(said.answered).toBe(true);
     expect(said.text).toContain('الانتخابات');
