@@ -185,7 +185,8 @@ describe('engine.answer — follow-ups', () => {
     const said = engine().answer('وشو قال عن المباحثات مع تركيا؟', { focus: first.matched });
     expect(said.answered).toBe(true);
     expect(said.text).toContain('شويغو');
-    expect(engine().answer('وشو قال عن المباحثات مع تركيا؟').text).not.toContain('شويغو');
+    expect(said.matched[0]).toBe('fact:m18-shoigu');
+    expect(engine().answer('وشو قال عن المباحثات مع تركيا؟').matched[0]).not.toBe('fact:m18-shoigu');
   });
 
   it('reads a question asking for a part of a meeting, after an answer about one, as about that meeting', () => {
