@@ -88,6 +88,8 @@ const QUOTE_CREDIT = 0.7;
 const FOCUS_WEIGHT = 0.5;
 /** Weight of an unknown word that is generic question vocabulary, as a share of the maximum IDF. */
 const GENERIC_WEIGHT = 0.15;
+/** A term of a «قبل …/بعد …» clause: it dates what is asked rather than naming it. */
+const TIMING_WEIGHT = 0.5;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
 const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
@@ -185,10 +187,11 @@ function decide(
   const base = (t: string) =>
     PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) * (generic.has(t) ? KNOWN_GENERIC_WEIGHT : 1) : index.maxIdf * unknownWeight(t);
   const weightOf = new Map<string, number>();
+  const timing = new Set(analysis.timingTerms);
   const w = (t: string): number => {
     let x = weightOf.get(t);
     if (x === undefined) {
-      x = base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1);
+      x = base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1) * (timing.has(t) ? TIMING_WEIGHT : 1);
       weightOf.set(t, x);
     }
     return x;

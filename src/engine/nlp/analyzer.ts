@@ -33,6 +33,8 @@ export interface Analysis {
   readonly unknownTerms: readonly string[];
   /** Words that are generic question vocabulary (lexicon `generic`), known or not: they weigh little. */
   readonly genericTerms: readonly string[];
+  /** Terms of a «قبل …» / «بعد …» clause («قبل لقاء وزيري الدفاع»): when, not what; they weigh less. */
+  readonly timingTerms: readonly string[];
   /** Countries, people and bodies the articles do not cover. */
   readonly foreign: readonly string[];
   /** The text asks what someone said («قال») or what someone's position or aim is («موقف», «تريد»). */
@@ -105,6 +107,9 @@ const WHO_WORDS = new Set(['من', 'مين', 'منو', 'who']);
 const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'name', 'names']);
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
 const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
+/** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
+const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
+const TIMING_SPAN = 3;
 /** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
 const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
@@ -444,8 +449,15 @@ export class Analyzer {
     // the token being read, and the last entity named with the token after it (see «who speaks»)
     let cursor = 0;
     let lastEntity: { id: string; end: number } | undefined;
+    // the next terms after «قبل»/«بعد» (see timingTerms)
+    const timingTerms: string[] = [];
+    let timing = 0;
     const emit = (term: string) => {
       terms.push(term);
+      if (timing > 0) {
+        timing -= 1;
+        timingTerms.push(term);
+      }
       const isEntity = term.startsWith('@');
       if (this.speechTerms.has(term)) {
         // «من قال …», «أي جهة أعلنت …»: the speaker is what is asked, the names after the verb are what was said
@@ -480,6 +492,7 @@ export class Analyzer {
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as string;
       cursor = i;
+      if (TIMING_WORDS.has(token) && mode === 'query') timing = TIMING_SPAN;
       if (this.followupWords.has(token)) followup = true;
       if (!future && this.isFutureWord(token)) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
@@ -627,6 +640,7 @@ export class Analyzer {
       unknown,
       unknownTerms,
       genericTerms,
+      timingTerms,
       foreign,
       speech: terms.some((t) => this.speechTerms.has(t)),
       ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),

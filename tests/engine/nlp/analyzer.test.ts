@@ -180,6 +180,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('متى صار الاجتماع التلاثي').unknown).toEqual([]);
   });
 
+  it('marks the terms of a «قبل …» / «بعد …» clause as timing', () => {
+    const a = analyze('على أي مستوى أقرت أنقرة بتواصل مع دمشق قبل لقاء وزيري الدفاع؟');
+    expect(a.timingTerms).toEqual(['اجتماع', 'وزير', 'دفاع']);
+    expect(a.timingTerms).not.toContain('مستوي');
+  });
+
   it('prefers a letter left out to a spoken spelling that only shares a stem, and reads a doubled «ل» written once', () => {
     const a = analyze('كم عدد الاجئين السورين في تركيا');
     expect(a.corrections).toEqual([
