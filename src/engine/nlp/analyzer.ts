@@ -110,6 +110,8 @@ const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباح
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 3;
+/** Entities whose names start with a common noun that questions use alone («الجماعات …», «فصائل …»). */
+const HEADED_TYPES = new Set(['group']);
 /** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
 const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
@@ -538,6 +540,12 @@ export class Analyzer {
             emit(`@${phrase.value}`);
             entities.add(phrase.value);
             lastEntity = { id: phrase.value, end: i + phrase.length };
+            // in the knowledge base, «الجماعات المسلحة السورية» is also «الجماعات»: a question asking
+            // «ما الجماعات التي تدعمها أنقرة» names no group but the head noun
+            if (mode !== 'query' && phrase.length > 1 && HEADED_TYPES.has(this.entityTypes.get(phrase.value) ?? '')) {
+              const head = this.wordTerm(tokens[i] as string);
+              if (head && !this.stopwords.has(tokens[i] as string)) emit(head);
+            }
             break;
           case 'meeting':
             emit(`#${phrase.value}`);
