@@ -153,6 +153,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     ...m.about,
     ...analyzeAll([m.place ?? '', m.title]).entities,
   ];
+  const meetingPlaces = (m: MeetingEntry): string[] => analyzeAll([m.place ?? '']).entities;
   const meetingDateTerms = (m: MeetingEntry): string[] => {
     if (!m.date) return [];
     const wd = isoWeekdayToken(m.date.resolved);
@@ -187,7 +188,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const quotes = analyzeAll(f.evidence.map((e) => e.quote));
     addDoc(t, 'quote', quotes.terms);
     // «اجتماع المقداد وتشاووش أوغلو»: every fact of a meeting is about its participants
-    if (meeting) for (const e of [...meeting.participants, ...meeting.countries]) t.coverTerms.add(`@${e}`);
+    // (and where it was: «ماذا شدد المجتمعون في موسكو»)
+    if (meeting) for (const e of [...meeting.participants, ...meeting.countries, ...meetingPlaces(meeting)]) t.coverTerms.add(`@${e}`);
     // «ما الدول التي …»: a fact naming two countries or more answers for «countries»
     if (text.entities.filter((e) => kb.entities.get(e)?.type === 'country').length >= 2) for (const w of COUNTRY_WORDS) t.coverTerms.add(w);
     // a fact naming «وزير الخارجية التركي» is about Turkey too, one naming Kalin about the presidency he speaks for

@@ -493,6 +493,8 @@ const SLOT_QTYPES: Readonly<Record<string, readonly string[]>> = {
 };
 function slotsAsked(analysis: Analysis): Map<string, number> {
   const byWord = new Set(analysis.terms.flatMap((t) => SLOT_WORDS[t] ?? []));
+  // «على ماذا شدد المجتمعون»: the attendees as the ones speaking do not ask who attended
+  if (analysis.speech && !analysis.qtypes.includes('who')) byWord.delete('participants');
   // «أكار التقى مع مين»: who met whom asks who attended
   if (analysis.qtypes.includes('who') && analysis.terms.includes('اجتماع')) byWord.add('participants');
   const byType = new Set(analysis.qtypes.flatMap((q) => SLOT_QTYPES[q] ?? []));

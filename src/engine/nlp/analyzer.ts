@@ -355,6 +355,14 @@ export class Analyzer {
         if (c && !this.stopwords.has(r)) return c;
       }
     }
+    // a future «س» and an object pronoun on a verb of a concept («سيناقشها» → «يناقش»)
+    if (token.length >= 5 && /^[؀-ۿ]+$/.test(token)) {
+      const bare = token.replace(/^س(?=[يتن])/, '');
+      for (const r of [bare, bare.replace(/(ها|هم|هما|هن|ه)$/, '')]) {
+        const c = r.length >= 4 && r !== token ? this.conceptSurface.get(r) : undefined;
+        if (c && !this.stopwords.has(r)) return c;
+      }
+    }
     const stem = this.stemmer.stem(token);
     if (stem.length < 2) return undefined;
     return this.conceptStem.get(stem) ?? stem;

@@ -180,6 +180,11 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('متى صار الاجتماع التلاثي').unknown).toEqual([]);
   });
 
+  it('maps a verb with a future «س» and an object pronoun to its concept («سيناقشها»)', () => {
+    expect(analyze('ما القضايا التي سيناقشها الوزراء').terms).toEqual(analyze('ما القضايا التي يناقش الوزراء').terms);
+    expect(analyze('لقائهم الأول').meetings).toEqual(['trilateral-2022-12']);
+  });
+
   it('marks the terms of a «قبل …» / «بعد …» clause as timing', () => {
     const a = analyze('على أي مستوى أقرت أنقرة بتواصل مع دمشق قبل لقاء وزيري الدفاع؟');
     expect(a.timingTerms).toEqual(['اجتماع', 'وزير', 'دفاع']);
