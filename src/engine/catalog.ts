@@ -69,10 +69,14 @@ export interface Catalog {
   readonly index: Bm25Index;
   /** Entity id → its type (person, country, place, …). */
   readonly entityTypes: ReadonlyMap<string, string>;
+  /** Entity id → the terms of the words in its names («الطريق الدولي M4» → طريق, دول…). */
+  readonly entityWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entity id → its country, where it has one. */
   readonly entityCountry: ReadonlyMap<string, string>;
   /** Meeting id → held / planned / possible. */
   readonly meetingStatus: ReadonlyMap<string, string>;
+  /** Meeting id → its named participants (entity ids). */
+  readonly meetingPeople: ReadonlyMap<string, ReadonlySet<string>>;
   /** What the articles leave out about each meeting, with the note to decline with (meetings.yaml `unstated`). */
   readonly meetingUnstated: ReadonlyMap<string, MeetingEntry['unstated']>;
   /** The words of each meeting's stated place, as written («على هامش قمة إقليمية» → هامش, قمه, اقليميه). */
@@ -257,6 +261,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
 
   index.build();
   const entityTypes = new Map([...kb.entities.values()].map((e) => [e.id, e.type]));
+  // the words of an entity's names without the entity itself («الطريق الدولي M4» → طريق, دول)
+  const entityWords = new Map([...kb.entities.values()].map((e) => [e.id, new Set([e.name, ...e.aliases].flatMap((n) => analyzer.words(n)).map((w) => analyzer.analyze(w, { mode: 'index' }).terms[0] ?? w))]));
   const entityCountry = new Map([...kb.entities.values()].filter((e) => e.country).map((e) => [e.id, e.country as string]));
   const meetingStatus = new Map([...kb.meetings.values()].map((m) => [m.id, m.status]));
   const standsFor = new Map([...kb.entities.values()].filter((e) => e.standsFor).map((e) => [e.id, e.standsFor as string]));
@@ -269,5 +275,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   }
   const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
   const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
-  return { targets, index, entityTypes, entityCountry, meetingStatus, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms };
+  const meetingPeople = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(m.participants)]));
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms };
 }

@@ -88,6 +88,8 @@ const QUOTE_CREDIT = 0.7;
 const FOCUS_WEIGHT = 0.5;
 /** Weight of an unknown word that is generic question vocabulary, as a share of the maximum IDF. */
 const GENERIC_WEIGHT = 0.15;
+/** A fact that covers a question as fully as a known gap and ranks at least this close to it answers instead. */
+const GAP_MARGIN = 0.8;
 /** A term of a «قبل …/بعد …» clause: it dates what is asked rather than naming it. */
 const TIMING_WEIGHT = 0.5;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
@@ -282,6 +284,13 @@ function decide(
     if (card) return { answer: true, chosen: [card], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   }
   // a known gap («من فاز بالانتخابات التركية؟»): the articles do not say; decline with what they do say
+  // (unless a fact covers the question as well and ranks close: «شو كانت تقول المظاهرات؟» is answered,
+  // «في أي مدن خرجت المظاهرات؟» is the gap)
+  if (lead.target.kind === 'gap') {
+    const gap = lead;
+    const fact = eligible.find((c) => c.target.kind !== 'gap' && c.coverage >= gap.coverage && c.rank >= gap.rank * GAP_MARGIN && c.confidence >= threshold);
+    if (fact) lead = fact;
+  }
   if (lead.target.kind === 'gap') return { answer: false, reason: 'gap', gap: lead.target.ref, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
@@ -373,7 +382,12 @@ function vetoFor(
     const naming = (t: string) => t.startsWith('@') && NAMED_TYPES.has(catalog.entityTypes.get(t.slice(1)) ?? '') && !asked.has(t.slice(1));
     // the name follows the thing in the text («طريق M4», «قناة tv100»); a card names its own
     const head = analysis.asksName;
-    const named = target.kind === 'fact' ? target.sequences.some((seq) => seq.some((t, i) => t === head && seq.slice(i + 1, i + 3).some(naming))) : [...target.named].some((e) => naming(`@${e}`));
+    // (or is part of the name: «بالطريق الدولي M4» is the road «طريق» asks for)
+    const isHead = (t: string) => naming(t) && (catalog.entityWords.get(t.slice(1))?.has(head) ?? false);
+    const named =
+      target.kind === 'fact'
+        ? target.sequences.some((seq) => seq.some((t, i) => (t === head && seq.slice(i + 1, i + 3).some(naming)) || isHead(t)))
+        : [...target.named].some((e) => naming(`@${e}`));
     if (!named) return 'name';
   }
   // «في أي مدينة …» / «من هو المبعوث الأممي؟»: the answer must name a place / a person the question does not
@@ -381,6 +395,13 @@ function vetoFor(
   if (analysis.asksPerson && !namesAnother(target, 'person', analysis, catalog)) return 'name';
   // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
+  // «متى موعد الانتخابات التركية؟»: a meeting's date answers «when» only for a question about that
+  // meeting (named, its participants named, or a meeting asked about at all)
+  if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot === 'date' && target.meeting !== undefined && !meetingRefs.includes(target.meeting)) {
+    const people = catalog.meetingPeople.get(target.meeting);
+    const aboutMeeting = analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات') || analysis.entities.some((e) => people?.has(e));
+    if (!aboutMeeting) return 'time';
+  }
   // a meeting that has not taken place has no outcomes
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
   const before = analysis.qtypes.includes('yesno') && analysis.terms.includes('سابق');

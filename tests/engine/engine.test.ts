@@ -33,6 +33,7 @@ describe('engine.answer — answers', () => {
       ['كم عدد الاجئين السورين في تركيا', '4 ملايين'], // letters left out
       ['وكيف كان رد الشارع بالشمال السوري؟', 'لن نصالح'],
       ['ما الجماعات التي تدعمها أنقرة داخل سوريا؟', 'المتمردة'],
+      ['سانا قالت الاجتماع بحث موضوع طريق دولي، شو اسم هالطريق؟', 'M4'], // the name is the entity itself
       ['على ماذا شدد المجتمعون في موسكو بخصوص مستقبل الاجتماعات الرباعية؟', 'استمرار الاجتماعات الرباعية'], // the attendees speaking // «الجماعات» alone: the head noun of a group's name
       ['على أي مستوى اعترفت أنقرة بوجود تواصل مع دمشق قبل لقاء وزيري الدفاع؟', 'الاستخبارات'], // «قبل …» dates, it does not name
       ['مين حضر الاجتماع الرباعي؟', 'أشتياني'],
@@ -256,6 +257,14 @@ describe('engine.answer — declines', () => {
     expect(gap.citations).toEqual([]);
     expect(gap.text).toContain('الانتخابات');
     expect(gap.text).toContain('لا تذكر موعد الانتخابات ولا نتيجتها');
+    const elections = engine().answer('What is the exact date of the Turkish elections mentioned by Cavusoglu?');
+    expect(elections.answered).toBe(false); // the date of the Erdoğan–Assad meeting is not the elections' date
+    expect(elections.text).toContain('لا تذكر موعد الانتخابات');
+    // a fact that answers as fully as the gap answers: what the protests said
+    const protests = engine().answer('المظاهرات اللي طلعت في شمال سوريا كانت بتقول ايه؟');
+    expect(protests.answered).toBe(true);
+    expect(protests.text).toContain('لن نصالح');
+    expect(engine().answer('في أي مدن خرجت مظاهرات لن نصالح؟').answered).toBe(false);
     // Raisi's visit: what the articles say about it is the reason for another meeting's date, not its own date
     const visit = engine().answer('متى زار إبراهيم رئيسي سوريا بالضبط؟');
     expect(visit.answered).toBe(false);

@@ -771,7 +771,8 @@ export class Analyzer {
       let at = i + 1;
       // «الاسم الكامل لوزير …», «the full name of …»
       while (at < tokens.length && ['of', 'the', 'full', 'الكامل', 'كامل', 'الحقيقي', 'الرسمي', 'هو', 'هي'].includes(tokens[at] as string)) at += 1;
-      const next = tokens[at] ?? '';
+      // («شو اسم هالطريق؟»: Levantine «this» glued on)
+      const next = (tokens[at] ?? '').replace(/^ه(?=ال[؀-ۿ]{3,}$)/, '');
       const head = bareOffice(next) ?? next;
       const bare = head.replace(/^ال/, '');
       if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, at)?.kind === 'entity') return undefined;
