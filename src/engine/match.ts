@@ -258,6 +258,12 @@ function decide(
   if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
   // «ما اسم القمة …» where the best match does not name it, «متى وُقّع …» where it gives no time: the
   // articles do not say (the next candidate would answer another question)
+  if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') {
+    // (with the note of a known gap on it, when there is one)
+    const top = scored[0];
+    const gap = scored.find((c) => c.target.kind === 'gap' && !c.veto && c.rank >= top.rank * 0.5);
+    if (gap) return { answer: false, reason: 'gap', gap: gap.target.ref, chosen: [], candidates: scored, confidence: gap.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
   if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: scored[0].confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];

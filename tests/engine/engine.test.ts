@@ -257,6 +257,9 @@ describe('engine.answer — declines', () => {
     expect(gap.citations).toEqual([]);
     expect(gap.text).toContain('الانتخابات');
     expect(gap.text).toContain('لا تذكر موعد الانتخابات ولا نتيجتها');
+    const trump = engine().answer('في أي تاريخ أعلن ترامب قرار سحب القوات الأمريكية من سوريا؟');
+    expect(trump.answered).toBe(false); // «ألفي جندي (2000 تقريبًا)» is no date
+    expect(trump.text).toContain('ولا تاريخ إعلانه');
     const elections = engine().answer('What is the exact date of the Turkish elections mentioned by Cavusoglu?');
     expect(elections.answered).toBe(false); // the date of the Erdoğan–Assad meeting is not the elections' date
     expect(elections.text).toContain('لا تذكر موعد الانتخابات');

@@ -60,6 +60,9 @@ function isDay(token: string | undefined): token is string {
   return token !== undefined && /^\d{1,2}$/.test(token) && Number(token) >= 1 && Number(token) <= 31;
 }
 
+/** Words after a number that make it a count rather than a year. */
+const COUNT_NEXT = new Set(['تقريبا', 'تقريب', 'جندي', 'جنود', 'عسكري', 'لاجي', 'شخص', 'عنصر', 'troops', 'soldiers', 'people']);
+
 /**
  * Recognizes a date expression at `tokens[at]`: a month name (one or two words), a year, or a weekday.
  * A day number directly before a month name is included («28 كانون الاول»).
@@ -79,7 +82,8 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
       if (m2) return { tokens: [`t:d${Number(t)}`, `t:d${Number(tokens[at + 2])}`, `t:m${m2.month}`], length: 3 + m2.length };
     }
   }
-  if (/^(19|20)\d{2}$/.test(t)) return { tokens: [`t:y${t}`], length: 1 };
+  // («2000 تقريبا», «2000 جندي» count; they are not the year 2000)
+  if (/^(19|20)\d{2}$/.test(t) && !COUNT_NEXT.has(tokens[at + 1] ?? '')) return { tokens: [`t:y${t}`], length: 1 };
   if (!isDateHead(t)) return undefined;
   const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? '') || MONTH_CONTEXT.has(tokens[at - 1] ?? ''));
   if (m) return { tokens: [`t:m${m.month}`], length: m.length };
