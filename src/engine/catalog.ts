@@ -75,6 +75,8 @@ export interface Catalog {
   readonly entityCountry: ReadonlyMap<string, string>;
   /** Meeting id → held / planned / possible. */
   readonly meetingStatus: ReadonlyMap<string, string>;
+  /** `person|country` → the holder of that person's office in that country («نظيره السوري»). */
+  readonly counterparts: ReadonlyMap<string, string>;
   /** Meeting id → its named participants (entity ids). */
   readonly meetingPeople: ReadonlyMap<string, ReadonlySet<string>>;
   /** What the articles leave out about each meeting, with the note to decline with (meetings.yaml `unstated`). */
@@ -276,5 +278,5 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
   const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
   const meetingPeople = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(m.participants)]));
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms };
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
 }

@@ -124,6 +124,13 @@ export function matchQuestion(
     const his = decide(catalog, naming(analysis, people.slice(0, 1), true), undefined, undefined, options);
     return his.answer ? his : plain;
   }
+  // «ومين نظيره السوري؟» after an answer about Akar: the Syrian holder of his office, as if named
+  const country = analysis.entities.find((e) => catalog.entityTypes.get(e) === 'country');
+  const counterpart = analysis.terms.includes('نظير') && country !== undefined && people[0] !== undefined ? catalog.counterparts.get(`${people[0]}|${country}`) : undefined;
+  if (counterpart && analysis.meetings.length === 0) {
+    const terms = analysis.terms.filter((t) => t !== 'نظير' && t !== `@${country}`);
+    return decide(catalog, { ...analysis, entities: [counterpart], terms: [...terms, `@${counterpart}`], followup: false }, meeting, undefined, options);
+  }
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
   const hard = analysis.followup || content.length === 0;

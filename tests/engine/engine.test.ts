@@ -203,6 +203,13 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('ومين حضر من الجانب الروسي؟').matched).toEqual(['fact:m18-participants']);
   });
 
+  it('reads «نظيره السوري» after an answer about a person as the holder of the same office there', () => {
+    const akar = engine().answer('مين هو خلوصي أكار؟');
+    expect(engine().answer('ومين نظيره السوري؟', { focus: akar.matched }).matched).toEqual(['entity:abbas']);
+    const lavrov = engine().answer('من هو لافروف؟');
+    expect(engine().answer('ومين نظيره التركي؟', { focus: lavrov.matched }).matched).toEqual(['entity:cavusoglu']);
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });

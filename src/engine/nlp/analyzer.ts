@@ -840,6 +840,30 @@ export class Analyzer {
     return parts.sort().join('|');
   }
 
+  /**
+   * «نظيره السوري»: for each person holding an office in a country, the holder of the same office in
+   * another country, keyed `person|country` (built from the same roles as the office holders).
+   * @example
+   * analyzer.counterparts().get('akar|syria'); // 'abbas'
+   */
+  counterparts(): ReadonlyMap<string, string> {
+    const out = new Map<string, string>();
+    const byOffice = new Map<string, { country: string; person: string }[]>();
+    for (const [signature, person] of this.officeHolders()) {
+      const parts = signature.split('|');
+      const country = parts.find((p) => p.startsWith('@') && this.countryIds.has(p.slice(1)));
+      if (!country) continue;
+      const office = parts.filter((p) => p !== country).join('|');
+      const list = byOffice.get(office) ?? [];
+      list.push({ country: country.slice(1), person });
+      byOffice.set(office, list);
+    }
+    for (const holders of byOffice.values()) {
+      for (const a of holders) for (const b of holders) if (a.person !== b.person && a.country !== b.country) out.set(`${a.person}|${b.country}`, b.person);
+    }
+    return out;
+  }
+
   /** Office signature → the person who holds it, from the people's roles and aliases (built once). */
   private officeHolders(): ReadonlyMap<string, string> {
     if (this.holders) return this.holders;

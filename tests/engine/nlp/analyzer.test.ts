@@ -185,6 +185,13 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('لقائهم الأول').meetings).toEqual(['trilateral-2022-12']);
   });
 
+  it('finds the holder of the same office in another country', () => {
+    const counterparts = engine().analyzer.counterparts();
+    expect(counterparts.get('akar|syria')).toBe('abbas');
+    expect(counterparts.get('akar|russia')).toBe('shoigu');
+    expect(counterparts.get('lavrov|turkey')).toBe('cavusoglu');
+  });
+
   it('marks the terms of a «قبل …» / «بعد …» clause as timing', () => {
     const a = analyze('على أي مستوى أقرت أنقرة بتواصل مع دمشق قبل لقاء وزيري الدفاع؟');
     expect(a.timingTerms).toEqual(['اجتماع', 'وزير', 'دفاع']);
