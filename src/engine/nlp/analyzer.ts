@@ -112,6 +112,8 @@ const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'befor
 const TIMING_SPAN = 3;
 /** Entities whose names start with a common noun that questions use alone («الجماعات …», «فصائل …»). */
 const HEADED_TYPES = new Set(['group']);
+/** «this/these» before a noun (MSA and dialect, with a proclitic). */
+const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
 /** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
 const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
@@ -637,7 +639,9 @@ export class Analyzer {
       emit(term);
       // generic question vocabulary («ابرز», «طبيعه», «جرت»): weighs little whether the articles use it or not
       // (what «هال…» points back to is the previous answer's subject, not new content)
-      if (this.isGeneric(token, term) || backRefs.has(token)) genericTerms.push(term);
+      // («هذه المفاوضات», «فهاد المفاوضات»: the talks in general, not one meeting)
+      const demonstrated = (term === 'اجتماع' || term === 'اجتماعات') && DEMONSTRATIVES.has(tokens[i - 2] ?? '');
+      if (this.isGeneric(token, term) || backRefs.has(token) || demonstrated) genericTerms.push(term);
       if (unknownWord) {
         unknown.push(token);
         unknownTerms.push(term);
