@@ -113,10 +113,18 @@ export function matchQuestion(
   const meeting = context.meetingId !== undefined && catalog.targets.has(`meeting:${context.meetingId}`) ? context.meetingId : undefined;
   const focusTerms = new Set((context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.focusTerms ?? [])]));
   const usable = (meeting !== undefined || focusTerms.size > 0) && analysis.meetings.length === 0 && analysis.foreign.length === 0;
-  // the people the previous answer was about
+  // the people the previous answer was about («وبالنسبة للموعد والشكل؟» after Lavrov's statement: its speaker)
   const people = (context.focus ?? []).filter((id) => catalog.targets.get(id)?.kind === 'entity').map((id) => catalog.targets.get(id)?.ref as string);
+  // («and what did he say about …?» too: a verb with no subject of its own)
+  if ((analysis.continues || (analysis.speech && analysis.speakers.length === 0)) && people.length === 0) {
+    for (const id of context.focus ?? []) {
+      const t = catalog.targets.get(id);
+      if (t?.kind !== 'fact') continue;
+      for (const s of t.speakers) if (catalog.entityTypes.get(s) === 'person' && !people.includes(s)) people.push(s);
+    }
+  }
   // («وشو علّق على …؟»: a verb with no subject of its own has theirs)
-  const unsaid = analysis.speech && analysis.speakers.length === 0;
+  const unsaid = (analysis.speech || analysis.continues === true) && analysis.speakers.length === 0;
   if (!usable) {
     // «وشو علّق على الاجتماع الثلاثي؟» after an answer about Akar: he is the one commenting
     const plain = decide(catalog, analysis, undefined, undefined, options);
@@ -134,12 +142,22 @@ export function matchQuestion(
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
   const hard = analysis.followup || content.length === 0;
-  if (!hard && ownWords.length > 2) return decide(catalog, analysis, undefined, undefined, options);
+  if (!hard && ownWords.length > 2) {
+    const plain = decide(catalog, analysis, undefined, undefined, options);
+    if (!unsaid || people.length === 0) return plain;
+    const his = decide(catalog, naming(analysis, people.slice(0, 1), true), undefined, undefined, options);
+    return his.answer ? his : plain;
+  }
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];
   // «وهل التقى نظيره التركي؟» after an answer about a person: that person is named, as if written out
   const named = (analysis.followup || unsaid) && people.length > 0 ? naming(analysis, people, unsaid) : analysis;
-  if (focusTerms.size > 0) readings.push(decide(catalog, named, meeting, focusTerms, options));
+  if (focusTerms.size > 0) {
+    const reading = decide(catalog, named, meeting, focusTerms, options);
+    // «وبالنسبة لـ…» continues with the same speaker: what they said, when they said something on it
+    if (analysis.continues && people.length > 0 && reading.answer) return reading;
+    readings.push(reading);
+  }
   const inMeeting = meeting !== undefined ? decide(catalog, analysis, meeting, undefined, options) : undefined;
   if (inMeeting) readings.push(inMeeting);
   // «ومين حضر من الجانب الروسي؟» after an answer about a meeting: both words and question word ask
@@ -158,7 +176,7 @@ function naming(analysis: Analysis, people: readonly string[], speaking: boolean
     ...analysis,
     entities: [...new Set([...analysis.entities, ...people])],
     terms: [...analysis.terms, ...people.map((p) => `@${p}`)],
-    ...(speaking ? { speakers: people } : {}),
+    ...(speaking ? { speakers: people, speech: true, speechKind: analysis.speechKind ?? 'said' } : {}),
   };
 }
 

@@ -211,6 +211,15 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('ومين نظيره التركي؟', { focus: lavrov.matched }).matched).toEqual(['entity:cavusoglu']);
   });
 
+  it('keeps the speaker of the previous answer for «وبالنسبة لـ…» and a verb without a subject', () => {
+    const lavrov = engine().answer('ماذا قال لافروف عن إشراك إيران في مسار التطبيع؟');
+    const ctx = { ...(lavrov.meetingId ? { meetingId: lavrov.meetingId } : {}), focus: lavrov.matched };
+    expect(engine().answer('وبالنسبة للموعد والشكل؟', ctx).matched[0]).toBe('fact:fmp-lavrov-pace');
+    expect(engine().answer('and what did he say about the timing and format?', ctx).matched[0]).toBe('fact:fmp-lavrov-pace');
+    // without the conversation, the date of the meeting is Kalin's
+    expect(engine().answer('ماذا قيل عن الموعد؟').matched[0]).not.toBe('fact:fmp-lavrov-pace');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });

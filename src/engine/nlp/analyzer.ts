@@ -59,6 +59,8 @@ export interface Analysis {
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
   readonly followup: boolean;
+  /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
+  readonly continues?: boolean;
   /** The question is framed as «tell me about…» («حدثني عن», «ماذا تعرف عن», «ملخص»). */
   readonly framed: boolean;
   /** Small talk kinds found (greeting, thanks, …). */
@@ -114,6 +116,13 @@ const TIMING_SPAN = 3;
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
 const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
+/** «وبالنسبة لـ…», «وبخصوص…», «وماذا عن…», «طيب و…عن», «and what about…» at the start of a question. */
+function opensContinuation(tokens: readonly string[]): boolean {
+  const [a = '', b = ''] = tokens;
+  if (['وبالنسبه', 'بالنسبه', 'وبخصوص', 'وبالنسبة', 'وفيما', 'وعن'].includes(a)) return true;
+  if (['وماذا', 'وشو', 'وايش', 'ووش', 'وشنو', 'وايه', 'what', 'and', 'how'].includes(a) && ['عن', 'about', 'what'].includes(b)) return a !== 'what' || b === 'about';
+  return false;
+}
 /** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
 const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
@@ -673,6 +682,7 @@ export class Analyzer {
       ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
       ...(asksCity ? { asksCity } : {}),
       followup,
+      ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       framed,
       smalltalk,
       corrections,
