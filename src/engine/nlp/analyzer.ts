@@ -116,6 +116,17 @@ const TIMING_SPAN = 3;
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
 const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
+/** «بحسب الخبر/التقرير …» after the question proper, to its end: the report it was read in, dropped. */
+function withoutSourceClause(tokens: readonly string[]): string[] {
+  for (let i = 3; i < tokens.length - 2; i++) {
+    const by = tokens[i] as string;
+    const what = (tokens[i + 1] as string).replace(/^ال/, '');
+    if (['بحسب', 'حسب', 'وفق', 'وفقا', 'وبحسب'].includes(by) && ['خبر', 'تقرير', 'مقال', 'مقاله', 'تقارير'].includes(what)) return tokens.slice(0, i);
+    if (by === 'according' && tokens[i + 1] === 'to' && ['the', 'a'].includes(tokens[i + 2] ?? '') && ['report', 'article'].includes(tokens[i + 3] ?? '') && ['on', 'about'].includes(tokens[i + 4] ?? '')) return tokens.slice(0, i);
+  }
+  return [...tokens];
+}
+
 /** «وبالنسبة لـ…», «وبخصوص…», «وماذا عن…», «طيب و…عن», «and what about…» at the start of a question. */
 function opensContinuation(tokens: readonly string[]): boolean {
   const [a = '', b = ''] = tokens;
@@ -405,6 +416,8 @@ export class Analyzer {
 
   private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode']): Analysis {
     let tokens = [...input];
+    // «… بحسب الخبر عن موعد لقاء وزيري الخارجية»: which report it was in, not what is asked
+    if (mode === 'query') tokens = withoutSourceClause(tokens);
     const corrections: [string, string][] = [];
     const unknown: string[] = [];
     const unknownTerms: string[] = [];

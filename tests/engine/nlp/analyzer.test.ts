@@ -185,6 +185,13 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('لقائهم الأول').meetings).toEqual(['trilateral-2022-12']);
   });
 
+  it('drops a trailing «بحسب الخبر/التقرير …» clause: the report, not the question', () => {
+    const a = analyze('ماذا بحث أكار وعباس في موسكو بحسب الخبر عن موعد لقاء وزيري الخارجية؟');
+    expect(a.meetings).toEqual([]);
+    expect(a.terms).not.toContain('موعد');
+    expect(analyze('بحسب التقرير ماذا بحث أكار؟').entities).toEqual(['akar']);
+  });
+
   it('finds the holder of the same office in another country', () => {
     const counterparts = engine().analyzer.counterparts();
     expect(counterparts.get('akar|syria')).toBe('abbas');
