@@ -73,6 +73,10 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       summary: s.summary,
     }));
 
+  // the newest article's date: what a question about «afterwards» goes beyond
+  const newest = [...kb.sources.values()].sort((a, b) => b.date.resolved.localeCompare(a.date.resolved))[0];
+  const latestArticle = newest ? (newest.date.inferred ? `${newest.date.label} ${engineText.card.inferred}` : newest.date.label) : '';
+
   const exampleQuestions = meetingList
     .map((m) => catalog.targets.get(`meeting:${m.id}`)?.canonicalQuestion)
     .filter((q): q is string => Boolean(q));
@@ -134,6 +138,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       let text: string = engineText.decline.notCovered;
       if (result.reason === 'foreign') text = engineText.decline.foreign(`«${analysis.foreign.join('، ')}»`);
       else if (result.reason === 'no-context') text = engineText.decline.noContext;
+      else if (result.reason === 'aftermath') text = engineText.decline.aftermath(latestArticle);
       else if (result.reason === 'gap' && (result.note || result.gap)) text = engineText.decline.gap(result.note ?? kb.gaps.get(result.gap ?? '')?.note ?? '');
       return composer.notAnswered('decline', text, suggestionsFrom(result.candidates), round(result.confidence));
     } catch (error) {

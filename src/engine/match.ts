@@ -50,7 +50,7 @@ export interface Candidate {
 /** The matcher's decision. */
 export interface MatchResult {
   readonly answer: boolean;
-  readonly reason?: 'foreign' | 'low-confidence' | 'no-candidate' | 'no-context' | 'gap';
+  readonly reason?: 'foreign' | 'low-confidence' | 'no-candidate' | 'no-context' | 'gap' | 'aftermath';
   /** For `gap`: the known gap (gaps.yaml) the question matched. */
   readonly gap?: string;
   /** For `gap` on a meeting's unstated detail (meetings.yaml `unstated`): the note to decline with. */
@@ -307,6 +307,13 @@ function decide(
   const meetingAsked = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? lead.target.meeting;
   const unstated = meetingAsked !== undefined ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
   if (unstated) return { answer: false, reason: 'gap', note: unstated, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  // «هل التقى أردوغان بالأسد في النهاية؟», «هل فتحت روسيا فعلًا المجال الجوي؟»: what happened after the
+  // articles; only the record of a meeting held answers it
+  // («هل صار فيدان وزير خارجية بعدين؟» is not about a meeting at all)
+  const aboutMeeting = analysis.meetings.length > 0 || analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات');
+  if (analysis.aftermath && !(aboutMeeting && recordOfHeld(catalog, lead.target, analysis.aftermath))) {
+    return { answer: false, reason: 'aftermath', chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
   // «حدثني عن الاجتماع الذي عُقد يوم الثلاثاء بمشاركة …»: a meeting described rather than named, asked
   // about as a whole: its card
   const describedMeeting = analysis.framed && analysis.terms.includes('اجتماع') && !analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) || q === 'yesno') && lead.target.kind === 'fact' && lead.target.meeting !== undefined;
@@ -448,6 +455,21 @@ function vetoFor(
   return undefined;
 }
 
+
+/** Slots that record what happened at a meeting (a statement or a plan made there does not say what came of it). */
+const RECORD_SLOTS = new Set(['participants', 'date', 'place', 'duration', 'outcome']);
+/** …and, for a weak «فعلًا», what was discussed and how it went. */
+const RECORD_SLOTS_WEAK = new Set([...RECORD_SLOTS, 'topics', 'atmosphere', 'statement', 'status']);
+
+/** True when the target records what happened at a meeting that was held (see `Analysis.aftermath`). */
+function recordOfHeld(catalog: Catalog, target: Target, strength: 'strong' | 'weak'): boolean {
+  const meeting = target.kind === 'meeting' ? target.ref : target.meeting;
+  // («هل تقرر فعلًا عقد القمة أم ما زالت احتمالًا؟»: where a planned meeting stands is on record)
+  if (strength === 'weak' && target.kind === 'fact' && target.slot === 'status') return true;
+  if (meeting === undefined || catalog.meetingStatus.get(meeting) !== 'held') return false;
+  if (target.kind === 'meeting') return true;
+  return target.kind === 'fact' && (strength === 'strong' ? RECORD_SLOTS : RECORD_SLOTS_WEAK).has(target.slot ?? '');
+}
 
 /**
  * The note for a detail of the meeting the question asks for and the articles leave out (meetings.yaml

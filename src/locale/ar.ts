@@ -16,6 +16,9 @@ export const engineText = {
     noContext: 'لم أعرف إلى أي اجتماع تشير. اذكر الاجتماع في سؤالك، أو اختر من الاقتراحات.',
     /** A known gap: the curators' note on what the articles say and do not say. */
     gap: (note: string) => `لا تجيب المقالات الخمس التي أعتمد عليها عن هذا السؤال: ${note}`,
+    /** What happened after the articles: `latest` is the date of the newest article («الثلاثاء 25 نيسان (أبريل) 2023»). */
+    aftermath: (latest: string) =>
+      `لا تجيب المقالات الخمس التي أعتمد عليها عن هذا السؤال: فهي تروي ما جرى حتى تاريخ نشرها (أحدثها بتاريخ ${latest})، ولا تذكر ما حدث بعد ذلك.`,
     unclear: 'لم أفهم سؤالك بما يكفي لأجيب عنه من المقالات.',
     suggestionsIntro: 'هل تقصد:',
   },

@@ -317,6 +317,18 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('متى عقد الاجتماع الرباعي؟').answered).toBe(true);
   });
 
+  it('declines what happened after the articles, and answers what they record', () => {
+    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain('ولا تذكر ما حدث بعد ذلك');
+      expect(a.text, q).toContain('2023');
+    }
+    for (const q of ['هل التقى أكار بنظيره السوري في النهاية؟', 'أي دولة انضمت لاحقاً للمحادثات التي تتوسط فيها موسكو؟', 'هل تقرر فعلاً عقد قمة بين أردوغان والأسد أم أنها ما زالت احتمالاً؟']) {
+      expect(engine().answer(q).answered, q).toBe(true);
+    }
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

@@ -59,6 +59,11 @@ export interface Analysis {
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
   readonly followup: boolean;
+  /**
+   * The question asks what happened afterwards: `strong` («في النهاية», «لاحقًا», «بعدين», «eventually»,
+   * «بعد الاجتماع» in a yes/no question), `weak` («هل … فعلًا …» about an action, not a statement).
+   */
+  readonly aftermath?: 'strong' | 'weak';
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
   /** The question is framed as «tell me about…» («حدثني عن», «ماذا تعرف عن», «ملخص»). */
@@ -116,6 +121,24 @@ const TIMING_SPAN = 3;
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
 const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
+/** «in the end»: what came of it, in any question. */
+const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
+/** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
+const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات']);
+const REALLY = new Set(['فعلا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
+
+/** Whether the question asks what happened after the articles (see `Analysis.aftermath`). */
+function aftermathOf(tokens: readonly string[], yesno: boolean, speech: boolean): { aftermath?: 'strong' | 'weak' } {
+  const words = tokens.map((t) => t.replace(/[?؟!.,،]+$/, ''));
+  const joined = new Set(words.slice(0, -1).map((w, i) => `${w} ${words[i + 1]}`));
+  const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w)) || [...joined].some((p) => set.has(p));
+  if (has(AFTERMATH_END) || (yesno && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
+  // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
+  const alternative = words.some((w) => ['ام', 'ولا', 'او', 'or'].includes(w));
+  if (yesno && !speech && !alternative && words.some((w) => REALLY.has(w))) return { aftermath: 'weak' };
+  return {};
+}
+
 /** «بحسب الخبر/التقرير …» after the question proper, to its end: the report it was read in, dropped. */
 function withoutSourceClause(tokens: readonly string[]): string[] {
   for (let i = 3; i < tokens.length - 2; i++) {
@@ -696,6 +719,7 @@ export class Analyzer {
       ...(asksCity ? { asksCity } : {}),
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
+      ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
       corrections,
