@@ -194,8 +194,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const quotes = analyzeAll(f.evidence.map((e) => e.quote));
     addDoc(t, 'quote', quotes.terms);
     // «اجتماع المقداد وتشاووش أوغلو»: every fact of a meeting is about its participants
-    // (and where it was: «ماذا شدد المجتمعون في موسكو»)
-    if (meeting) for (const e of [...meeting.participants, ...meeting.countries, ...meetingPlaces(meeting)]) t.coverTerms.add(`@${e}`);
+    // (and where it was and what it is known by: «ماذا شدد المجتمعون في موسكو», «… بعد قرار ترامب»)
+    if (meeting) for (const e of [...meeting.participants, ...meeting.countries, ...meeting.about, ...meetingPlaces(meeting)]) t.coverTerms.add(`@${e}`);
     // «ما الدول التي …»: a fact naming two countries or more answers for «countries»
     if (text.entities.filter((e) => kb.entities.get(e)?.type === 'country').length >= 2) for (const w of COUNTRY_WORDS) t.coverTerms.add(w);
     // a fact naming «وزير الخارجية التركي» is about Turkey too, one naming Kalin about the presidency he speaks for

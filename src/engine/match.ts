@@ -403,7 +403,12 @@ function vetoFor(
   const speakers = analysis.speakers.map((e) => (speakerTypes.has(catalog.entityTypes.get(e) ?? '') ? e : (catalog.entityCountry.get(e) ?? e)));
   if (analysis.speech && speakers.length > 0) {
     // a position or an aim may be held by the speaker's country («ماذا يريد الأسد» → Damascus's demands)
-    const holds = (e: string) => target.speakers.has(e) || (analysis.speechKind === 'stance' && target.speakers.has(catalog.entityCountry.get(e) ?? ''));
+    // and a country's aim or position is also held by its officials («شكو تركيا ما تريد تطلع» → what
+    // the Turkish foreign minister said)
+    const officialOf = (country: string) => [...target.speakers].some((s) => catalog.entityCountry.get(s) === country && catalog.entityTypes.get(s) === 'person');
+    const holds = (e: string) =>
+      target.speakers.has(e) ||
+      (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOf(e))));
     if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
   }
   // a gap says what is not known: the checks on what an answer must contain do not apply; but it

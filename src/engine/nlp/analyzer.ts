@@ -157,6 +157,8 @@ function opensContinuation(tokens: readonly string[]): boolean {
   if (['وماذا', 'وشو', 'وايش', 'ووش', 'وشنو', 'وايه', 'what', 'and', 'how'].includes(a) && ['عن', 'about', 'what'].includes(b)) return a !== 'what' || b === 'about';
   return false;
 }
+/** Negation between a subject and its verb («تركيا ما تريد», «دمشق لن تقبل»). */
+const NEGATIONS = new Set(['ما', 'لا', 'لن', 'لم', 'مش', 'مو', 'مب', 'موش', 'ماهي', 'ماهو', 'not']);
 /** Who can say something (a place or a road cannot: «موسكو» before «تصريحات» is where, not who). */
 const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
@@ -521,7 +523,8 @@ export class Analyzer {
         if (speech.state === 'before') speech.state = terms.length === 1 && qtypes.has('who') ? 'object' : 'after';
         // «أردوغان قال إنه ممكن يلتقي بالأسد»: a speaker named right before the verb (not a noun: «حسب
         // تصريحات …») is its subject; the names after it are what was said
-        if (speech.state === 'after' && lastEntity?.end === cursor && SPEAKER_TYPES.has(this.entityTypes.get(lastEntity.id) ?? '') && !SPEECH_NOUN.test(tokens[cursor] ?? '')) {
+        const adjacent = lastEntity !== undefined && tokens.slice(lastEntity.end, cursor).every((t) => NEGATIONS.has(t));
+        if (speech.state === 'after' && lastEntity !== undefined && adjacent && SPEAKER_TYPES.has(this.entityTypes.get(lastEntity.id) ?? '') && !SPEECH_NOUN.test(tokens[cursor] ?? '')) {
           speech.state = 'object';
           beforeSpeech.splice(0, beforeSpeech.length, lastEntity.id);
         }
