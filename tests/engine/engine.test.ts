@@ -224,6 +224,19 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('ماذا قيل عن الموعد؟').matched[0]).not.toBe('fact:fmp-lavrov-pace');
   });
 
+  it('reads dialect follow-ups on outcome, intent and work («وشو طلع معهم؟», «شو ناويين؟», «يشتغلوا»)', () => {
+    const cases: [string, string, string][] = [
+      ['متى عُقد اجتماع نواب وزراء الخارجية في موسكو؟', 'وشو طلع معهم؟', 'fact:dfm-outcome'],
+      ['ماذا قال لافروف عن اللجنة الدستورية السورية؟', 'ومع مين رح يشتغلوا عليها؟', 'fact:m18-constitution'],
+    ];
+    for (const [prev, q, target] of cases) {
+      const p = engine().answer(prev);
+      const a = engine().answer(q, { ...(p.meetingId ? { meetingId: p.meetingId } : {}), focus: p.matched });
+      expect(a.matched[0], q).toBe(target);
+    }
+    expect(engine().answer('كيف بعمل كبة لبنية؟').answered).toBe(false);
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });
