@@ -326,7 +326,7 @@ function decide(
   // «في أي مدن خرجت المظاهرات؟» is the gap)
   if (lead.target.kind === 'gap') {
     const gap = lead;
-    const fact = eligible.find((c) => c.target.kind !== 'gap' && c.coverage >= gap.coverage && c.rank >= gap.rank * GAP_MARGIN && c.confidence >= threshold);
+    const fact = eligible.find((c) => c.target.kind === 'fact' && c.coverage >= gap.coverage && c.rank >= gap.rank * GAP_MARGIN && c.confidence >= threshold);
     if (fact) lead = fact;
   }
   if (lead.target.kind === 'gap') return { answer: false, reason: 'gap', gap: lead.target.ref, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
@@ -391,6 +391,8 @@ function vetoFor(
 ): Candidate['veto'] {
   for (const e of analysis.entities) {
     const alias = catalog.standsFor.get(e);
+    // (a known gap is about its subject; the countries around it do not make it another question)
+    if (target.kind === 'gap' && catalog.entityTypes.get(e) === 'country') continue;
     if (!target.closure.has(e) && !(alias && target.closure.has(alias))) return 'entity';
   }
   if (meetingRefs.length > 0) {

@@ -306,6 +306,10 @@ describe('engine.answer — declines', () => {
     const visit = engine().answer('متى زار إبراهيم رئيسي سوريا بالضبط؟');
     expect(visit.answered).toBe(false);
     expect(visit.text).toContain('لا تذكر موعد الزيارة');
+    expect(engine().answer('ماذا جرى خلال زيارة الرئيس الإيراني رئيسي إلى دمشق؟').text).toContain('ولا ما جرى فيها'); // not his profile
+    const terms = engine().answer('ما هي بنود اتفاق طريق M4 بالتفصيل؟');
+    expect(terms.answered).toBe(false);
+    expect(terms.text).toContain('لا تذكر بنود ذلك الاتفاق');
     const who = engine().answer('من هو الرئيس الإيراني الذي ذُكر أنه سيزور سوريا؟');
     expect(who.matched).toEqual(['entity:raisi']);
     const said = engine().answer('لماذا لم يناسب موعد بداية أيار للقاء أردوغان والأسد؟');
@@ -335,7 +339,7 @@ describe('engine.answer — declines', () => {
   });
 
   it('declines what happened after the articles, and answers what they record', () => {
-    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟']) {
+    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟', 'كم لاجئ سوري رجع فعلياً من تركيا لسوريا بعد هالاجتماعات؟']) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);
       expect(a.text, q).toContain('ولا تذكر ما حدث بعد ذلك');

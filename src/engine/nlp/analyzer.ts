@@ -117,6 +117,7 @@ const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباح
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 3;
+const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي', 'اللى', 'that', 'which']);
 /** Entities whose names start with a common noun that questions use alone («الجماعات …», «فصائل …»). */
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
@@ -124,15 +125,16 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 /** «in the end»: what came of it, in any question. */
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
-const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات']);
-const REALLY = new Set(['فعلا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
+const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتى الان', 'لحد الان', 'لهلا', 'so far', 'until now']);
+const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
 
 /** Whether the question asks what happened after the articles (see `Analysis.aftermath`). */
-function aftermathOf(tokens: readonly string[], yesno: boolean, speech: boolean): { aftermath?: 'strong' | 'weak' } {
+function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean, speech: boolean): { aftermath?: 'strong' | 'weak' } {
   const words = tokens.map((t) => t.replace(/[?؟!.,،]+$/, ''));
   const joined = new Set(words.slice(0, -1).map((w, i) => `${w} ${words[i + 1]}`));
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w)) || [...joined].some((p) => set.has(p));
-  if (has(AFTERMATH_END) || (yesno && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
+  // («كم لاجئ رجع فعليًا بعد هالاجتماعات؟»: how many, since)
+  if (has(AFTERMATH_END) || ((yesno || howmany) && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
   const alternative = words.some((w) => ['ام', 'ولا', 'او', 'or'].includes(w));
   if (yesno && !speech && !alternative && words.some((w) => REALLY.has(w))) return { aftermath: 'weak' };
@@ -507,6 +509,7 @@ export class Analyzer {
     let preModifier: string | undefined; // «how many US troops»: English puts the qualifier first
     // the token being read, and the last entity named with the token after it (see «who speaks»)
     let cursor = 0;
+    let meetingEnd = -1;
     let lastEntity: { id: string; end: number } | undefined;
     // the next terms after «قبل»/«بعد» (see timingTerms)
     const timingTerms: string[] = [];
@@ -553,6 +556,8 @@ export class Analyzer {
       const token = tokens[i] as string;
       cursor = i;
       if (TIMING_WORDS.has(token) && mode === 'query') timing = TIMING_SPAN;
+      // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
+      if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
       if (this.followupWords.has(token)) followup = true;
       if (!future && this.isFutureWord(token)) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
@@ -608,6 +613,7 @@ export class Analyzer {
           case 'meeting':
             emit(`#${phrase.value}`);
             meetings.add(phrase.value);
+            meetingEnd = i + phrase.length;
             break;
           case 'foreign':
             foreign.push(phrase.value);
@@ -722,7 +728,7 @@ export class Analyzer {
       ...(asksCity ? { asksCity } : {}),
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
-      ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), terms.some((t) => this.speechTerms.has(t))) : {}),
+      ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
       corrections,
