@@ -117,6 +117,8 @@ const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباح
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 3;
+/** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
+const RESIDENCE = new Set(['عايش', 'عايشه', 'ساكن', 'ساكنه', 'مقيم', 'مقيمه', 'اعيش', 'بعيش', 'اسكن', 'بسكن', 'نعيش', 'عايشين', 'ساكنين', 'مقيمين', 'live', 'living', 'lives']);
 const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي', 'اللى', 'that', 'which']);
 /** Entities whose names start with a common noun that questions use alone («الجماعات …», «فصائل …»). */
 const HEADED_TYPES = new Set(['group']);
@@ -125,7 +127,7 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 /** «in the end»: what came of it, in any question. */
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
-const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتى الان', 'لحد الان', 'لهلا', 'so far', 'until now']);
+const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتى الان', 'حتى اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'so far', 'until now', 'to date']);
 const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
 
 /** Whether the question asks what happened after the articles (see `Analysis.aftermath`). */
@@ -134,7 +136,9 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   const joined = new Set(words.slice(0, -1).map((w, i) => `${w} ${words[i + 1]}`));
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w)) || [...joined].some((p) => set.has(p));
   // («كم لاجئ رجع فعليًا بعد هالاجتماعات؟»: how many, since)
-  if (has(AFTERMATH_END) || ((yesno || howmany) && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
+  // («من 2016 لهلق»: a span the articles count over, not what came after them)
+  const span = words.some((w) => /^(19|20)\d\d$/.test(w));
+  if (has(AFTERMATH_END) || ((yesno || howmany) && !span && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
   const alternative = words.some((w) => ['ام', 'ولا', 'او', 'or'].includes(w));
   if (yesno && !speech && !alternative && words.some((w) => REALLY.has(w))) return { aftermath: 'weak' };
@@ -616,7 +620,8 @@ export class Analyzer {
             meetingEnd = i + phrase.length;
             break;
           case 'foreign':
-            foreign.push(phrase.value);
+            // «انا لاجئ عايش باسطنبول»: where the asker lives is context, not what is asked
+            if (!RESIDENCE.has(tokens[i - 1] ?? '') && !(['في', 'in'].includes(tokens[i - 1] ?? '') && RESIDENCE.has(tokens[i - 2] ?? ''))) foreign.push(phrase.value);
             break;
           case 'qphrase':
             qtypes.add(phrase.value as QuestionType);
