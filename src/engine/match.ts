@@ -209,6 +209,7 @@ function decide(
   // unknown words (verbs, filler) weigh less, since the checks above catch out-of-scope names
   const definiteUnknown = new Set(analysis.unknownTerms.filter((_, i) => CONTENT_UNKNOWN.test(analysis.unknown[i] ?? '')));
   const borrowedSet = new Set(borrowed);
+  const hasBorrowed = borrowedSet.size > 0;
   const generic = new Set(analysis.genericTerms);
   const unknownWeight = (t: string) => (generic.has(t) ? GENERIC_WEIGHT : definiteUnknown.has(t) ? 1 : UNKNOWN_WEIGHT);
   const base = (t: string) =>
@@ -257,7 +258,7 @@ function decide(
       let common = 0;
       let docWeight = weight;
       for (const t of terms) {
-        if (borrowedSet.has(t)) docWeight -= base(t) * (1 - FOCUS_WEIGHT);
+        if (hasBorrowed && borrowedSet.has(t)) docWeight -= base(t) * (1 - FOCUS_WEIGHT);
         const x = coveringWeight.get(t);
         if (x !== undefined) common += x;
       }
@@ -273,7 +274,9 @@ function decide(
     // whose action or position it is: the first entity named is the grammatical subject more often than not
     const subjectBonus = subject !== undefined && target.kind === 'fact' && target.speakers.has(subject) ? 1.2 : 1;
     const rank = Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
-    scored.push({ target, bm25, coverage, questionSimilarity, confidence, rank, ...(veto ? { veto } : {}) });
+    const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
+    if (veto) candidate.veto = veto;
+    scored.push(candidate);
   }
   scored.sort((a, b) => b.rank - a.rank);
 
