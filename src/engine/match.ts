@@ -196,7 +196,11 @@ function decide(
   const own = new Set(analysis.terms);
   const borrowed = [...(focusTerms ?? [])].filter((t) => !own.has(t) && t !== `#${contextMeeting}`);
   const content = [...own, ...borrowed];
-  const meetingRefs = contextMeeting ? [contextMeeting] : analysis.meetings;
+  // (a meeting named only in a «قبل …/بعد …» clause dates the question, it is not the meeting asked
+  // about: «شو الخطوة الجاية بعد اجتماع وزراء الخارجية حسب أردوغان؟»)
+  const timingSet = new Set(analysis.timingTerms);
+  const onlyTiming = analysis.meetings.length > 0 && analysis.meetings.every((m) => timingSet.has(`#${m}`));
+  const meetingRefs = contextMeeting ? [contextMeeting] : onlyTiming ? [] : analysis.meetings;
 
   const queryTerms = [...content, ...qtypeTerms, ...(contextMeeting ? [`#${contextMeeting}`] : [])];
   const weights = new Map<string, number>();
@@ -215,7 +219,7 @@ function decide(
   const base = (t: string) =>
     PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) * (generic.has(t) ? KNOWN_GENERIC_WEIGHT : 1) : index.maxIdf * unknownWeight(t);
   const weightOf = new Map<string, number>();
-  const timing = new Set(analysis.timingTerms);
+  const timing = timingSet;
   const w = (t: string): number => {
     let x = weightOf.get(t);
     if (x === undefined) {

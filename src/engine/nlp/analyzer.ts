@@ -117,6 +117,8 @@ const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباح
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 3;
+/** «بحسب/حسب/وفق X», «according to X»: X is the one speaking. */
+const ACCORDING = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفق', 'وفقا', 'according']);
 /** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
 const RESIDENCE = new Set(['عايش', 'عايشه', 'ساكن', 'ساكنه', 'مقيم', 'مقيمه', 'اعيش', 'بعيش', 'اسكن', 'بسكن', 'نعيش', 'عايشين', 'ساكنين', 'مقيمين', 'live', 'living', 'lives']);
 const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي', 'اللى', 'that', 'which']);
@@ -559,6 +561,15 @@ export class Analyzer {
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as string;
       cursor = i;
+      // «بحسب أردوغان، …», «according to Lavrov»: what that speaker said
+      if (mode === 'query' && ACCORDING.has(token) && speech.state === 'before') {
+        const next = this.phrases.matchAt(tokens, token === 'according' && tokens[i + 1] === 'to' ? i + 2 : i + 1);
+        if (next?.kind === 'entity' && SPEAKER_TYPES.has(this.entityTypes.get(next.value) ?? '')) {
+          emit('قال');
+          speech.state = 'object';
+          beforeSpeech.splice(0, beforeSpeech.length, next.value);
+        }
+      }
       if (TIMING_WORDS.has(token) && mode === 'query') timing = TIMING_SPAN;
       // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
       if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;

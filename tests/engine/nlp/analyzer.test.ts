@@ -137,6 +137,9 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('أردوغان قال إنه ممكن يلتقي بالأسد بعد شو؟').speakers).toEqual(['erdogan']);
     expect(analyze('كم عدد الجنود في سوريا الي قال ترامب بيسحبهم').speakers).toEqual(['trump']);
     expect(analyze('ماذا يعتزم الوفد في موسكو حسب تصريحات تشاووش أوغلو').speakers).toEqual(['cavusoglu']);
+    // «بحسب X» / «according to X»: X speaks
+    expect(analyze('بحسب أردوغان، بعد أي خطوة قد يلتقي بشار الأسد؟').speakers).toEqual(['erdogan']);
+    expect(analyze('according to Lavrov, who joined the talks?').speakers).toEqual(['lavrov']);
     expect(analyze('ما موقف تركيا من قسد؟').speakers).toEqual(['turkey']);
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
     expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
