@@ -90,6 +90,8 @@ const FOCUS_WEIGHT = 0.5;
 const GENERIC_WEIGHT = 0.15;
 /** A fact that covers a question as fully as a known gap and ranks at least this close to it answers instead. */
 const GAP_MARGIN = 0.8;
+/** Question similarity at which a known gap's curated question is the question itself. */
+const EXACT_GAP = 0.95;
 /** A term of a «قبل …/بعد …» clause: it dates what is asked rather than naming it. */
 const TIMING_WEIGHT = 0.5;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
@@ -331,7 +333,11 @@ function decide(
   // a known gap («من فاز بالانتخابات التركية؟»): the articles do not say; decline with what they do say
   // (unless a fact covers the question as well and ranks close: «شو كانت تقول المظاهرات؟» is answered,
   // «في أي مدن خرجت المظاهرات؟» is the gap)
-  if (lead.target.kind === 'gap') {
+  // a question that is (nearly) one of a known gap's own questions is that gap, whatever ranks first
+  // («لماذا قرر ترامب سحب القوات الأمريكية من سوريا؟»: the decision is in the articles, its reason is not)
+  const exactGap = eligible.find((c) => c.target.kind === 'gap' && c.questionSimilarity >= EXACT_GAP && c.coverage >= lead.coverage && c.rank >= lead.rank * 0.5);
+  if (exactGap) lead = exactGap;
+  else if (lead.target.kind === 'gap') {
     const gap = lead;
     const fact = eligible.find((c) => c.target.kind === 'fact' && c.coverage >= gap.coverage && c.rank >= gap.rank * GAP_MARGIN && c.confidence >= threshold);
     if (fact) lead = fact;

@@ -112,6 +112,8 @@ const CITY_WORDS = new Set(['مدينه', 'مدن', 'المدن', 'بلده', '�
 const WHO_WORDS = new Set(['من', 'مين', 'منو', 'who']);
 /** «اسم», «أسماء», «name»: the question asks for a name. */
 const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'name', 'names']);
+/** Plural heads of a group's name («فصائل المعارضة», «الجماعات الكردية»): its members. */
+const MEMBER_HEADS = new Set(['فصايل', 'جماعات', 'مجموعات', 'تنظيمات', 'ميليشيات', 'مليشيات', 'factions', 'groups']);
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
 const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
@@ -851,7 +853,11 @@ export class Analyzer {
       const next = (tokens[at] ?? '').replace(/^ه(?=ال[؀-ۿ]{3,}$)/, '');
       const head = bareOffice(next) ?? next;
       const bare = head.replace(/^ال/, '');
-      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || this.phrases.matchAt(tokens, at)?.kind === 'entity') return undefined;
+      // «ما أسماء فصائل المعارضة …»: the names of a group's members, which its own name is not
+      const entity = this.phrases.matchAt(tokens, at);
+      const plural = next.replace(/^ال/, '');
+      if (entity?.kind === 'entity' && this.entityTypes.get(entity.value) === 'group' && MEMBER_HEADS.has(plural)) return this.wordTerm(next) ?? plural;
+      if (OFFICE_HOLDER.has(head) || OFFICE_HOLDER.has(bare) || NOT_NAMED_HEADS.has(bare) || entity?.kind === 'entity') return undefined;
       return next.length > 1 ? (this.wordTerm(head) ?? head) : undefined;
     }
     return undefined;
