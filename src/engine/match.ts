@@ -44,7 +44,7 @@ export interface Candidate {
   readonly confidence: number;
   readonly rank: number;
   /** Why the target cannot answer this question, if it cannot. */
-  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name' | 'time';
+  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name' | 'time' | 'about';
 }
 
 /** The matcher's decision. */
@@ -425,6 +425,9 @@ function vetoFor(
       target.speakers.has(e) ||
       (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOf(e))));
     if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
+    // and what they said must be about what is asked («ماذا قال أردوغان عن اللاجئين؟»)
+    const about = analysis.aboutTerms.filter((t) => t.startsWith('@') || catalog.index.df(t) > 0);
+    if (target.kind === 'fact' && about.length > 0 && !about.some((t) => target.coverTerms.has(t) || target.terms.has(t))) return 'about';
   }
   // a gap says what is not known: the checks on what an answer must contain do not apply; but it
   // covers only the kinds of question curated for it («إلى أين سيتوجه رئيسي» is not «هل زار»), and a

@@ -33,6 +33,8 @@ export interface Analysis {
   readonly unknownTerms: readonly string[];
   /** Words that are generic question vocabulary (lexicon `generic`), known or not: they weigh little. */
   readonly genericTerms: readonly string[];
+  /** Words after «عن/حول/بخصوص/about» following a speech verb: what was said about («عن اللاجئين»). */
+  readonly aboutTerms: readonly string[];
   /** Terms of a «قبل …» / «بعد …» clause («قبل لقاء وزيري الدفاع»): when, not what; they weigh less. */
   readonly timingTerms: readonly string[];
   /** Countries, people and bodies the articles do not cover. */
@@ -119,6 +121,8 @@ const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباح
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 3;
+/** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
+const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** «بحسب/حسب/وفق X», «according to X»: X is the one speaking. */
 const ACCORDING = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفق', 'وفقا', 'according']);
 /** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
@@ -518,6 +522,7 @@ export class Analyzer {
     // the token being read, and the last entity named with the token after it (see «who speaks»)
     let cursor = 0;
     let meetingEnd = -1;
+    let aboutFrom = -1;
     let lastEntity: { id: string; end: number } | undefined;
     // the next terms after «قبل»/«بعد» (see timingTerms)
     const timingTerms: string[] = [];
@@ -578,6 +583,8 @@ export class Analyzer {
       if (this.followupWords.has(token)) followup = true;
       if (!future && this.isFutureWord(token)) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
+      // «ماذا قال أردوغان عن اللاجئين»: what follows «عن» after a speech verb is what was said about
+      if (ABOUT_MARKERS.has(token) && terms.some((t) => this.speechTerms.has(t)) && aboutFrom < 0) aboutFrom = terms.length;
       const date = matchDate(tokens, i);
       if (date) {
         for (const t of date.tokens) emit(t);
@@ -733,6 +740,7 @@ export class Analyzer {
       unknownTerms,
       genericTerms,
       timingTerms,
+      aboutTerms: aboutFrom >= 0 ? terms.slice(aboutFrom).filter((t) => (t.startsWith('@') ? !this.countryIds.has(t.slice(1)) : !t.startsWith('#'))) : [],
       foreign,
       speech: terms.some((t) => this.speechTerms.has(t)),
       ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),

@@ -202,6 +202,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(counterparts.get('lavrov|turkey')).toBe('cavusoglu');
   });
 
+  it('marks what a speaker is asked to have said «about» («عن …»), without countries', () => {
+    expect(analyze('ماذا قال أردوغان عن اللاجئين السوريين؟').aboutTerms).toEqual(['لاجي']);
+    expect(analyze('ماذا قال كالن عن علاقة أنقرة بالمعارضة السورية؟').aboutTerms).toContain('@syrian-opposition');
+    expect(analyze('من حضر الاجتماع؟').aboutTerms).toEqual([]);
+  });
+
   it('marks the terms of a «قبل …» / «بعد …» clause as timing', () => {
     const a = analyze('على أي مستوى أقرت أنقرة بتواصل مع دمشق قبل لقاء وزيري الدفاع؟');
     expect(a.timingTerms).toEqual(['اجتماع', 'وزير', 'دفاع']);
