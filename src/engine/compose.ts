@@ -94,6 +94,44 @@ export class Composer {
     return { ...card, score: meta.score, matched: meta.matched };
   }
 
+  /**
+   * Two or more meetings side by side (date, place, level, attendees, what was discussed, outcomes),
+   * compact enough to fit one message with a quote for each.
+   * @example
+   * composer.compare(['trilateral-2022-12', 'quad-2023-04'], { score: 0.8, matched: [] });
+   */
+  compare(meetingIds: readonly string[], meta: { score: number; matched: readonly string[] }): Answer | undefined {
+    const meetings = meetingIds.map((id) => this.kb.meetings.get(id)).filter((m): m is MeetingEntry => m !== undefined);
+    if (meetings.length < 2) return undefined;
+    const c = engineText.card;
+    const blocks: string[] = [engineText.compare(meetings.map((m) => m.shortTitle))];
+    const cites: Evidence[][] = [];
+    for (const m of meetings) {
+      const cite: Evidence[] = [];
+      const lines = [`📌 ${m.title}`, `📅 ${c.date}: ${this.dateLabel(m)}`];
+      if (m.place) lines.push(`📍 ${c.place}: ${m.place}`);
+      lines.push(`🎚 ${c.level}: ${m.level}`);
+      const people = m.participants.map((p) => (this.kb.entities.get(p) as EntityEntry).name);
+      if (people.length || m.participantsNote) lines.push(`👥 ${c.participants}: ${people.length ? arabicList(people) : (m.participantsNote ?? '')}`);
+      const participantFact = this.slotFacts(m.id, 'participants')[0];
+      const dateFact = this.slotFacts(m.id, 'date')[0];
+      for (const f of [participantFact, dateFact]) if (f) cite.push(f.evidence[0] as Evidence);
+      if (m.status !== 'held') lines.push(`ℹ️ ${c.status}: ${this.slotFacts(m.id, 'status')[0]?.short ?? c.statusName[m.status]}`);
+      for (const [label, facts] of [
+        [`🗂 ${c.topics}`, this.slotFacts(m.id, 'topics')],
+        [`✅ ${c.outcomes}`, this.slotFacts(m.id, 'outcome')],
+      ] as const) {
+        const shown = facts.filter((f) => f.short).slice(0, 2);
+        if (shown.length) lines.push(`${label}: ${shown.map((f) => f.short).join(' ')}`);
+        for (const f of shown) cite.push(f.evidence[0] as Evidence);
+      }
+      blocks.push(lines.join('\n'));
+      cites.push(cite);
+    }
+    const text = blocks.join('\n\n');
+    return { answered: true, kind: 'meeting', text, citations: this.fit(text, cites), suggestions: [], score: meta.score, matched: meta.matched };
+  }
+
   /** The timeline of all meetings, oldest first, each with the quote that dates it. */
   overview(meta: { score: number; matched: readonly string[] }): Answer {
     const meetings = [...this.kb.meetings.values()].sort((a, b) => sortKey(a, this.kb).localeCompare(sortKey(b, this.kb)));

@@ -133,6 +133,11 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
         const withExamples = kind === 'greeting' || kind === 'whoareyou' || kind === 'help' || kind === 'insult' || kind === 'offtopic';
         return composer.notAnswered('smalltalk', engineText.smalltalk[kind], withExamples ? exampleQuestions.slice(0, 3) : []);
       }
+      // «شو الفرق بين الاجتماع الثلاثي والرباعي؟»: the meetings side by side
+      if (analysis.compares && analysis.meetings.length >= 2 && analysis.foreign.length === 0) {
+        const compared = composer.compare(analysis.meetings, { score: 1, matched: analysis.meetings.map((m) => `meeting:${m}`) });
+        if (compared) return compared;
+      }
       const result = matchQuestion(catalog, analysis, context, matchOptions);
       if (result.answer) return compose(result, context.meetingId);
       let text: string = engineText.decline.notCovered;

@@ -57,6 +57,8 @@ export const engineText = {
     meetings: 'شارك في',
     mentionedIn: 'ورد في',
   },
+  /** «شو الفرق بين الاجتماع الثلاثي والرباعي؟»: the meetings side by side. */
+  compare: (titles: readonly string[]) => `للمقارنة بين ${titles.map((t) => `«${t}»`).join(' و')}، هذا ما تذكره المقالات عن كلٍّ منها:`,
   disputed: 'تختلف الروايات في هذه النقطة:',
   aboutMeeting: (title: string) => `(هذه الإجابة عن: ${title})`,
   alsoRelevant: 'وذات صلة:',

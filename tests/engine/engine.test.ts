@@ -45,6 +45,10 @@ describe('engine.answer — answers', () => {
       ['قديش عملية عسكرية برية عملت تركيا بسوريا من 2016 لهلق؟', 'أربع'], // a span the articles count over
       ['بحسب أردوغان، بعد أي خطوة قد يلتقي بشار الأسد؟', 'وزراء الخارجية'], // «بحسب X»: what X said
       ['سانا قالت ايه عن الاجتماع؟ كان كويس ولا وحش', 'الإيجابي'], // a fact with two claimants
+      ['فيصل مين هو', 'المقداد'],
+      ['لافروف شو قال عن ايرن', 'إيران'],
+      ['ميديل ايست اي شو نشرت', 'مطلبين'],
+      ['ليش تركيا غيرت رايها بالاسد', 'موقفها'], // «رأيها» is Turkey's; «بالأسد» whom it is about
       ['على ماذا شدد المجتمعون في موسكو بخصوص مستقبل الاجتماعات الرباعية؟', 'استمرار الاجتماعات الرباعية'], // the attendees speaking // «الجماعات» alone: the head noun of a group's name
       ['على أي مستوى اعترفت أنقرة بوجود تواصل مع دمشق قبل لقاء وزيري الدفاع؟', 'الاستخبارات'], // «قبل …» dates, it does not name
       ['مين حضر الاجتماع الرباعي؟', 'أشتياني'],
@@ -241,6 +245,30 @@ describe('engine.answer — follow-ups', () => {
       expect(a.matched[0], q).toBe(target);
     }
     expect(engine().answer('كيف بعمل كبة لبنية؟').answered).toBe(false);
+  });
+
+  it('puts meetings side by side for «شو الفرق بين …»', () => {
+    const a = engine().answer('شو الفرق بين الاجتماع الثلاثي والرباعي');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('28 كانون الأول');
+    expect(a.text).toContain('أشتياني');
+    expect(new Set(a.citations.map((c) => c.source)).size).toBeGreaterThan(1);
+    expect(answerLength(a.text, a.citations)).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    expectVerbatim(a);
+    expect(engine().answer('شو الفرق بين اجتماع اذار والاجتماع الرباعي').text).toContain('نواب وزراء الخارجية');
+    // any two meetings fit one message with their quotes
+    let pairs = 0;
+    for (const x of engine().meetings()) {
+      for (const y of engine().meetings()) {
+        if (x.id >= y.id) continue;
+        const both = engine().answer(`قارن بين ${x.title} و${y.title}`);
+        if (!both.answered || both.kind !== 'meeting') continue;
+        pairs += 1;
+        expect(answerLength(both.text, both.citations), `${x.id} ${y.id}`).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+        expectVerbatim(both);
+      }
+    }
+    expect(pairs).toBeGreaterThanOrEqual(10);
   });
 
   it('declines a follow-up without context', () => {

@@ -66,6 +66,8 @@ export interface Analysis {
    * «بعد الاجتماع» in a yes/no question), `weak` («هل … فعلًا …» about an action, not a statement).
    */
   readonly aftermath?: 'strong' | 'weak';
+  /** «شو الفرق بين …», «compare …»: the question compares what it names. */
+  readonly compares?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
   /** The question is framed as «tell me about…» («حدثني عن», «ماذا تعرف عن», «ملخص»). */
@@ -123,6 +125,8 @@ const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'befor
 const TIMING_SPAN = 3;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
+/** Words that ask for a comparison. */
+const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus']);
 /** «بحسب/حسب/وفق X», «according to X»: X is the one speaking. */
 const ACCORDING = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفق', 'وفقا', 'according']);
 /** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
@@ -539,7 +543,9 @@ export class Analyzer {
         if (speech.state === 'before') speech.state = terms.length === 1 && qtypes.has('who') ? 'object' : 'after';
         // «أردوغان قال إنه ممكن يلتقي بالأسد»: a speaker named right before the verb (not a noun: «حسب
         // تصريحات …») is its subject; the names after it are what was said
-        const adjacent = lastEntity !== undefined && tokens.slice(lastEntity.end, cursor).every((t) => NEGATIONS.has(t));
+        // («تركيا غيرت رأيها بالأسد»: «رأيها» is hers, the one named before; «بالأسد» is whom it is about)
+        const possessed = /^[؀-ۿ]{3,}(ها|هم|هما)$/.test(tokens[cursor] ?? '') || /^(موقفه|رايه|رويته|نظرته)$/.test(tokens[cursor] ?? '');
+        const adjacent = lastEntity !== undefined && (possessed || tokens.slice(lastEntity.end, cursor).every((t) => NEGATIONS.has(t)));
         if (speech.state === 'after' && lastEntity !== undefined && adjacent && SPEAKER_TYPES.has(this.entityTypes.get(lastEntity.id) ?? '') && !SPEECH_NOUN.test(tokens[cursor] ?? '')) {
           speech.state = 'object';
           beforeSpeech.splice(0, beforeSpeech.length, lastEntity.id);
@@ -754,6 +760,7 @@ export class Analyzer {
       ...(asksCity ? { asksCity } : {}),
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
+      ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { compares: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
