@@ -454,6 +454,14 @@ function vetoFor(
   // «في أي مدينة …» / «من هو المبعوث الأممي؟»: the answer must name a place / a person the question does not
   if (analysis.asksCity && !namesAnother(target, 'place', analysis, catalog)) return 'name';
   if (analysis.asksPerson && !namesAnother(target, 'person', analysis, catalog)) return 'name';
+  // «على أي قناة …», «أي وكالة نقلت …»: the answer must name a channel, agency or website
+  // (unless the question itself describes the medium: «أي موقع بريطاني نشر …» is Middle East Eye)
+  const describesMedium = analysis.entities.some((e) => catalog.entityTypes.get(e) === 'media');
+  if (analysis.asksMedia && !describesMedium && !namesAnother(target, 'media', analysis, catalog)) return 'name';
+  // «متى انعقد مؤتمر سوتشي؟»: what someone said gives no time for what they spoke of, unless it is
+  // their saying that is asked about («متى قال لافروف …»)
+  // (a bare «وإيمتى؟» after a statement asks when it was made)
+  if (analysis.qtypes.includes('when') && !analysis.speech && analysis.terms.length > 0 && target.kind === 'fact' && (target.slot === 'statement' || target.slot === 'position')) return 'time';
   // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
   // «متى موعد الانتخابات التركية؟»: a meeting's date answers «when» only for a question about that
@@ -468,7 +476,7 @@ function vetoFor(
   const before = analysis.qtypes.includes('yesno') && analysis.terms.includes('سابق');
   if ((analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   // «كم طول الطريق؟», «كم دامت؟»: a duration, which only a fact giving one has
-  if (analysis.qtypes.includes('howlong') && target.kind === 'fact' && !target.terms.has('?howlong')) return 'number';
+  if (analysis.qtypes.includes('howlong') && !target.terms.has('?howlong')) return 'number';
   if (analysis.qtypes.includes('howmany')) {
     if (!target.terms.has('?howmany')) return 'number';
     // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text

@@ -46,6 +46,9 @@ describe('engine.answer — answers', () => {
       ['بحسب أردوغان، بعد أي خطوة قد يلتقي بشار الأسد؟', 'وزراء الخارجية'], // «بحسب X»: what X said
       ['سانا قالت ايه عن الاجتماع؟ كان كويس ولا وحش', 'الإيجابي'], // a fact with two claimants
       ['فيصل مين هو', 'المقداد'],
+      ['على اي قناة حكى تشاووش اوغلو عن لقاء اردوغان والاسد', 'tv100'], // which channel: one that names a channel
+      ['اي وكالة نقلت كلام تشاووش اوغلو عن الدعم المتبادل', 'سبوتنيك'],
+      ['أي موقع بريطاني نشر معلومات عن رفض تركيا لمطالب وفد الأسد في موسكو؟', 'ميديل إيست آي'],
       ['لافروف شو قال عن ايرن', 'إيران'],
       ['ميديل ايست اي شو نشرت', 'مطلبين'],
       ['ليش تركيا غيرت رايها بالاسد', 'موقفها'], // «رأيها» is Turkey's; «بالأسد» whom it is about
@@ -271,6 +274,13 @@ describe('engine.answer — follow-ups', () => {
     expect(pairs).toBeGreaterThanOrEqual(10);
   });
 
+  it('answers a bare «وإيمتى؟» after a statement with when it was made', () => {
+    const price = engine().answer('مين المتحدث باسم الخارجية الأمريكية اللي علق على التطبيع مع الأسد؟');
+    const when = engine().answer('وإيمتى؟', { focus: price.matched });
+    expect(when.answered).toBe(true);
+    expect(when.text).toContain('كانون الثاني');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
   });
@@ -312,6 +322,8 @@ describe('engine.answer — declines', () => {
       'ماذا قال الائتلاف الوطني السوري المعارض عن اجتماع موسكو الرباعي؟', // nor the Syrian National Coalition
       'ما أسماء فصائل المعارضة السورية التي تدعمها تركيا؟', // nor name the factions
       'ماذا قال أردوغان عن اللاجئين السوريين؟', // nor report Erdoğan on refugees (his words are about meeting Assad)
+      'قديش طول الاجتماع الرباعي', // nor how long the quadrilateral meeting lasted (a card gives no duration)
+      'مين المبعوث الاممي الجديد اللي حكى عنه لافروف', // nor name the new UN envoy
       'لماذا قرر ترامب سحب القوات الأمريكية من سوريا؟', // a known gap's own question, though the decision is there
     ]) {
       const a = engine().answer(q);

@@ -66,6 +66,8 @@ export interface Analysis {
    * «بعد الاجتماع» in a yes/no question), `weak` («هل … فعلًا …» about an action, not a statement).
    */
   readonly aftermath?: 'strong' | 'weak';
+  /** «على أي قناة …», «أي وكالة …»: the question asks which medium (the answer must name one). */
+  readonly asksMedia?: boolean;
   /** «شو الفرق بين …», «compare …»: the question compares what it names. */
   readonly compares?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
@@ -127,6 +129,17 @@ const TIMING_SPAN = 3;
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** Words that ask for a comparison. */
 const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus']);
+/** «على أي قناة …», «أي وكالة نقلت …», «which outlet …»: the answer must name a channel, agency or website. */
+function asksWhich(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (WHICH_WORDS.has(tokens[i] as string) && WHICH_HEADS.has((tokens[i + 1] as string).replace(/^ال/, ''))) return true;
+  }
+  return false;
+}
+/** «أي», «which» before a noun. */
+const WHICH_WORDS = new Set(['اي', 'باي', 'وباي', 'لاي', 'انهي', 'اية', 'which', 'what']);
+/** Things a which-question asks the name of: a channel, an agency, a website, a newspaper. */
+const WHICH_HEADS = new Set(['قناه', 'وكاله', 'موقع', 'صحيفه', 'جريده', 'محطه', 'channel', 'agency', 'outlet', 'website', 'newspaper']);
 /** «بحسب/حسب/وفق X», «according to X»: X is the one speaking. */
 const ACCORDING = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفق', 'وفقا', 'according']);
 /** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
@@ -474,6 +487,7 @@ export class Analyzer {
       });
     }
     const asksName = mode === 'query' && this.asksForName(tokens);
+    const asksMedia = mode === 'query' && asksWhich(tokens);
     const asksOfficial = mode === 'query' && asksForOfficial(tokens);
     const asksBody = mode === 'query' && this.asksWhoIsBody(tokens);
     const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'باي' || t === 'وباي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
@@ -758,6 +772,7 @@ export class Analyzer {
       // «من هو المبعوث الأممي؟», «ما اسم المسؤول التركي الذي تحدث لرويترز؟» (no known person named)
       ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
       ...(asksCity ? { asksCity } : {}),
+      ...(asksMedia ? { asksMedia } : {}),
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { compares: true } : {}),
@@ -887,7 +902,7 @@ export class Analyzer {
       const word = tokens[i] as string;
       let at: number;
       if (WHO_WORDS.has(word) && ['هو', 'هي', 'is'].includes(tokens[i + 1] as string)) at = i + 2;
-      else if (NAME_WORDS.has(word)) at = i + 1;
+      else if (NAME_WORDS.has(word) || WHO_WORDS.has(word)) at = i + 1;
       else continue;
       while (tokens[at] === 'the' || tokens[at] === 'of') at += 1;
       const m = this.phrases.matchAt(tokens, at);
