@@ -60,6 +60,9 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
 /** The terms of «دول», «دولة», «البلدان»: countries as a class. */
 const COUNTRY_WORDS = ['دول', 'بلد'];
 
+/** Terms of the ministries that describe a meeting's level. */
+export const MINISTRY_TERMS = new Set(['دفاع', 'خارجيه']);
+
 /** Stems of number words («ألفي», «أربع», «ملايين», …) as the analyzer produces them. */
 const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد', 'اول', 'ثاني', 'ثالث', 'مره']);
 
@@ -77,6 +80,8 @@ export interface Catalog {
   readonly meetingStatus: ReadonlyMap<string, string>;
   /** `person|country` → the holder of that person's office in that country («نظيره السوري»). */
   readonly counterparts: ReadonlyMap<string, string>;
+  /** Meeting id → the ministries of its level («وزراء الخارجية والدفاع» → خارجيه, دفاع). */
+  readonly meetingMinistries: ReadonlyMap<string, ReadonlySet<string>>;
   /** Meeting id → its named participants (entity ids). */
   readonly meetingPeople: ReadonlyMap<string, ReadonlySet<string>>;
   /** What the articles leave out about each meeting, with the note to decline with (meetings.yaml `unstated`). */
@@ -278,5 +283,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
   const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
   const meetingPeople = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(m.participants)]));
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
+  const meetingMinistries = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzeAll([m.level]).terms.filter((t) => MINISTRY_TERMS.has(t)))]));
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingMinistries, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
 }

@@ -7,7 +7,7 @@
  * names must be involved in the answer; «what did X say» needs X (or X's country) as the speaker; a
  * question about a named meeting is answered from that meeting; «how many» needs a number.
  */
-import type { Catalog, Target } from './catalog.ts';
+import { MINISTRY_TERMS, type Catalog, type Target } from './catalog.ts';
 import type { Analysis } from './nlp/analyzer.ts';
 import type { Bm25Index } from './search/bm25.ts';
 
@@ -90,6 +90,8 @@ const FOCUS_WEIGHT = 0.5;
 const GENERIC_WEIGHT = 0.15;
 /** A fact that covers a question as fully as a known gap and ranks at least this close to it answers instead. */
 const GAP_MARGIN = 0.8;
+/** A meeting whose level has a ministry the question's «وزراء …» does not name. */
+const LEVEL_MISFIT = 0.85;
 /** Question similarity at which a known gap's curated question is the question itself. */
 const EXACT_GAP = 0.95;
 /** A term of a «قبل …/بعد …» clause: it dates what is asked rather than naming it. */
@@ -241,6 +243,7 @@ function decide(
   const coveringWeight = new Map([...coveringSet].map((t) => [t, w(t)] as const));
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
+  const askedMinistries = analysis.terms.includes('وزير') ? analysis.terms.filter((t) => MINISTRY_TERMS.has(t)) : [];
   const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
 
   const scored: Candidate[] = [];
@@ -279,7 +282,11 @@ function decide(
     const slotBonus = target.slot !== undefined ? (askedSlots.get(target.slot) ?? 1) : 1;
     // whose action or position it is: the first entity named is the grammatical subject more often than not
     const subjectBonus = subject !== undefined && target.kind === 'fact' && target.speakers.has(subject) ? 1.2 : 1;
-    const rank = Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
+    // «اجتماع وزراء الدفاع» names a meeting of defence ministers: one of foreign and defence ministers
+    // fits it less well
+    const ministries = target.meeting !== undefined ? catalog.meetingMinistries.get(target.meeting) : undefined;
+    const levelFit = askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1;
+    const rank = levelFit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
     if (veto) candidate.veto = veto;
     scored.push(candidate);

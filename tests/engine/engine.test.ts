@@ -250,6 +250,12 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('كيف بعمل كبة لبنية؟').answered).toBe(false);
   });
 
+  it('reads «اجتماع وزراء الدفاع» as a meeting of defence ministers rather than of foreign and defence ministers', () => {
+    const a = engine().answer('هل حضر رئيس الاستخبارات التركية هاكان فيدان اجتماع وزراء الدفاع في موسكو؟');
+    expect(a.meetingId).toBe('trilateral-2022-12');
+    expect(engine().answer('هل حضر هاكان فيدان اجتماع وزراء الخارجية والدفاع في موسكو؟').meetingId).toBe('moscow-2018-12');
+  });
+
   it('puts meetings side by side for «شو الفرق بين …»', () => {
     const a = engine().answer('شو الفرق بين الاجتماع الثلاثي والرباعي');
     expect(a.answered).toBe(true);
