@@ -72,8 +72,8 @@ export interface Catalog {
   readonly index: Bm25Index;
   /** Entity id → its type (person, country, place, …). */
   readonly entityTypes: ReadonlyMap<string, string>;
-  /** Entity id → the terms of the words in its names («الطريق الدولي M4» → طريق, دول…). */
-  readonly entityWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The terms of the words in an entity's names («الطريق الدولي M4» → طريق, دول…). */
+  readonly entityWords: (entityId: string) => ReadonlySet<string>;
   /** Entity id → its country, where it has one. */
   readonly entityCountry: ReadonlyMap<string, string>;
   /** Meeting id → held / planned / possible. */
@@ -268,8 +268,18 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
 
   index.build();
   const entityTypes = new Map([...kb.entities.values()].map((e) => [e.id, e.type]));
-  // the words of an entity's names without the entity itself («الطريق الدولي M4» → طريق, دول)
-  const entityWords = new Map([...kb.entities.values()].map((e) => [e.id, new Set([e.name, ...e.aliases].flatMap((n) => analyzer.words(n)).map((w) => analyzer.analyze(w, { mode: 'index' }).terms[0] ?? w))]));
+  // the words of an entity's names without the entity itself («الطريق الدولي M4» → طريق, دول), computed
+  // when first needed (only name-of questions ask), so that start-up does not pay for it
+  const wordsOf = new Map<string, ReadonlySet<string>>();
+  const entityWords = (id: string): ReadonlySet<string> => {
+    let words = wordsOf.get(id);
+    if (!words) {
+      const e = kb.entities.get(id);
+      words = new Set(e ? [e.name, ...e.aliases].flatMap((n) => analyzer.words(n)).map((w) => analyzer.analyze(w, { mode: 'index' }).terms[0] ?? w) : []);
+      wordsOf.set(id, words);
+    }
+    return words;
+  };
   const entityCountry = new Map([...kb.entities.values()].filter((e) => e.country).map((e) => [e.id, e.country as string]));
   const meetingStatus = new Map([...kb.meetings.values()].map((m) => [m.id, m.status]));
   const standsFor = new Map([...kb.entities.values()].filter((e) => e.standsFor).map((e) => [e.id, e.standsFor as string]));

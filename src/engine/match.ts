@@ -451,7 +451,7 @@ function vetoFor(
     // the name follows the thing in the text («طريق M4», «قناة tv100»); a card names its own
     const head = analysis.asksName;
     // (or is part of the name: «بالطريق الدولي M4» is the road «طريق» asks for)
-    const isHead = (t: string) => naming(t) && (catalog.entityWords.get(t.slice(1))?.has(head) ?? false);
+    const isHead = (t: string) => naming(t) && (catalog.entityWords(t.slice(1)).has(head));
     const named =
       target.kind === 'fact'
         ? target.sequences.some((seq) => seq.some((t, i) => (t === head && seq.slice(i + 1, i + 3).some(naming)) || isHead(t)))
