@@ -611,6 +611,8 @@ function slotsAsked(analysis: Analysis): Map<string, number> {
   if (analysis.qtypes.includes('who') && analysis.terms.includes('اجتماع')) byWord.add('participants');
   const byType = new Set(analysis.qtypes.flatMap((q) => SLOT_QTYPES[q] ?? []));
   const out = new Map<string, number>();
-  for (const s of new Set([...byWord, ...byType])) out.set(s, byWord.has(s) && byType.has(s) ? SLOT_BOTH : SLOT_ONE);
+  // («أين …؟» asks for nothing but the place, «كم استمر» nothing but the duration)
+  const only = new Set(analysis.qtypes.flatMap((q) => (q === 'where' ? ['place'] : q === 'howlong' ? ['duration'] : [])));
+  for (const s of new Set([...byWord, ...byType])) out.set(s, (byWord.has(s) && byType.has(s)) || only.has(s) ? SLOT_BOTH : SLOT_ONE);
   return out;
 }

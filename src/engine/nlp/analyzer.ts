@@ -139,7 +139,7 @@ function asksWhich(tokens: readonly string[]): boolean {
 /** «أي», «which» before a noun. */
 const WHICH_WORDS = new Set(['اي', 'باي', 'وباي', 'لاي', 'انهي', 'اية', 'which', 'what']);
 /** Things a which-question asks the name of: a channel, an agency, a website, a newspaper. */
-const WHICH_HEADS = new Set(['قناه', 'وكاله', 'موقع', 'صحيفه', 'جريده', 'محطه', 'channel', 'agency', 'outlet', 'website', 'newspaper']);
+const WHICH_HEADS = new Set(['قناه', 'قنا', 'وكاله', 'وكال', 'موقع', 'صحيفه', 'صحيف', 'جريده', 'جريد', 'محطه', 'محط', 'channel', 'agency', 'outlet', 'website', 'newspaper']);
 /** «بحسب/حسب/وفق X», «according to X»: X is the one speaking. */
 const ACCORDING = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفق', 'وفقا', 'according']);
 /** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
@@ -486,8 +486,11 @@ export class Analyzer {
         return fixed ?? t;
       });
     }
-    const asksName = mode === 'query' && this.asksForName(tokens);
-    const asksMedia = mode === 'query' && asksWhich(tokens);
+    const named = mode === 'query' ? this.asksForName(tokens) : undefined;
+    // («شو اسم الوكالة اللي نقلت …» asks which medium, like «أي وكالة»)
+    const nameOfMedium = named !== undefined && WHICH_HEADS.has(named.replace(/^ال/, '').replace(/^وكال$/, 'وكاله'));
+    const asksName = nameOfMedium ? undefined : named;
+    const asksMedia = mode === 'query' && (nameOfMedium || asksWhich(tokens));
     const asksOfficial = mode === 'query' && asksForOfficial(tokens);
     const asksBody = mode === 'query' && this.asksWhoIsBody(tokens);
     const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'باي' || t === 'وباي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
@@ -552,7 +555,10 @@ export class Analyzer {
         timingTerms.push(term);
       }
       const isEntity = term.startsWith('@');
-      if (this.speechTerms.has(term)) {
+      if (this.speechTerms.has(term) && ['مع', 'وياه', 'ويا', 'with'].includes(tokens[cursor + 1] ?? '') && !this.stanceTerms.has(term)) {
+        // «حكا مع نظرائه»: talked with them, a meeting, not a statement
+        terms[terms.length - 1] = 'اجتماع';
+      } else if (this.speechTerms.has(term)) {
         // «من قال …», «أي جهة أعلنت …»: the speaker is what is asked, the names after the verb are what was said
         if (speech.state === 'before') speech.state = terms.length === 1 && qtypes.has('who') ? 'object' : 'after';
         // «أردوغان قال إنه ممكن يلتقي بالأسد»: a speaker named right before the verb (not a noun: «حسب
@@ -564,7 +570,8 @@ export class Analyzer {
           speech.state = 'object';
           beforeSpeech.splice(0, beforeSpeech.length, lastEntity.id);
         }
-      } else if (isEntity) {
+      } else if (isEntity && SPEAKER_TYPES.has(this.entityTypes.get(term.slice(1)) ?? '')) {
+        // (only who can speak: «مسار أستانا», «موسكو» are what or where)
         if (speech.state === 'before') beforeSpeech.push(term.slice(1));
         else if (speech.state === 'after') afterSpeech.push(term.slice(1));
       } else if (speech.state === 'after' && afterSpeech.length === 0 && ++speech.gap > 1) {
