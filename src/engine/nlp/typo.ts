@@ -65,13 +65,17 @@ export class TypoCorrector {
     const heads = new Set([firstLetter(word)]);
     // «الاجئين»: the article's «ل» and the word's own «ل» written once
     if (word.startsWith('ال') && word[2] !== 'ل') heads.add('ل');
-    // (a letter left out inside the word: a missing last letter often makes another word, «المقابل»)
-    const kind = (cand: string) => (cand.length === word.length + 1 && cand.slice(0, -1) !== word ? 0 : 1);
+    // (a letter left out inside the word: a missing last letter often makes another word, «المقابل»;
+    // then a key next to the right one: «المتحدص» is «المتحدث», ص beside ث, not «المتحده»)
+    const kind = (cand: string) => (cand.length === word.length + 1 && cand.slice(0, -1) !== word ? 0 : cand.length === word.length && nextKey(word, cand) ? 0.5 : 1);
     let best: { word: string; freq: number; d: number; kind: number } | undefined;
     for (let len = word.length - max; len <= word.length + max; len++) {
+      // the best kind a word of this length can have: a less frequent word can still win on kind, so
+      // stop early only when nothing later in the list can beat the best
+      const bestKindHere = len === word.length + 1 ? 0 : len === word.length ? 0.5 : 1;
       for (const cand of this.byLength.get(len) ?? []) {
         const k = kind(cand.word);
-        if (best && cand.freq < best.freq && best.d <= 1 && best.kind <= k) break;
+        if (best && cand.freq < best.freq && best.d <= 1 && best.kind <= bestKindHere) break;
         if (!heads.has(firstLetter(cand.word))) continue;
         const d = editDistance(word, cand.word, max);
         if (d > max) continue;
@@ -80,6 +84,22 @@ export class TypoCorrector {
     }
     return best?.word;
   }
+}
+
+/** The rows of the Arabic keyboard: a slip hits the key beside the right one. */
+const KEY_ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ءؤرىةوزظ'];
+const NEIGHBOURS = new Map<string, string>();
+for (const row of KEY_ROWS) for (let i = 0; i < row.length; i++) NEIGHBOURS.set(row[i] as string, `${row[i - 1] ?? ''}${row[i + 1] ?? ''}`);
+
+/** True when two words of the same length differ in one letter, and the two letters are keyboard neighbours. */
+function nextKey(a: string, b: string): boolean {
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && (NEIGHBOURS.get(a[at] as string) ?? '').includes(b[at] as string);
 }
 
 function firstLetter(word: string): string {

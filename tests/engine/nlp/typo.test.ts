@@ -30,6 +30,12 @@ describe('TypoCorrector', () => {
     expect(c.correct('المقابل')).toBe('المقاتل');
   });
 
+  it('prefers a key next to the right one among letters changed («المتحدص» → «المتحدث», ص beside ث)', () => {
+    const c = new TypoCorrector(new Map([['المتحده', 20], ['المتحدث', 17]]));
+    expect(c.correct('المتحدص')).toBe('المتحدث');
+    expect(c.correct('المتحدة'.replace('ة', 'ك'))).toBe('المتحده');
+  });
+
   it('leaves short words alone', () => {
     expect(corrector.correct('قاتلت')).toBeUndefined();
   });
