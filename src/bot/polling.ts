@@ -14,6 +14,9 @@ import type { BotContext } from './context.ts';
 import { ALLOWED_UPDATES, lastUpdateId } from './index.ts';
 import { warmUp } from './warm-up.ts';
 
+/** How long after polling starts the JIT warm-up begins. */
+const WARM_UP_DELAY_MS = 150;
+
 export interface RunPollingOptions {
   readonly logger: Logger;
   /** Set the commands and descriptions on start (default true). */
@@ -83,10 +86,11 @@ export async function runPolling(bot: Bot<BotContext>, options: RunPollingOption
     if (registerProfile) setTimeout(() => void registerBotProfile(bot.api, logger), 0);
     if (options.warmUpEngine) {
       const engine = options.warmUpEngine;
+      // (once the first getUpdates is on the wire: a slice of cold answers must not hold it back)
       setTimeout(() => {
         const started = performance.now();
         void warmUp(engine).then((answers) => logger.debug({ answers, ms: Math.round(performance.now() - started) }, 'warmed up'));
-      }, 0);
+      }, WARM_UP_DELAY_MS);
     }
     await Promise.race([handle.task(), stopping]);
     if (signalled) await stopping;
