@@ -410,6 +410,8 @@ function vetoFor(
   catalog: Catalog,
 ): Candidate['veto'] {
   for (const e of analysis.entities) {
+    // («ماذا حدث في الشمال بعد تعقيب كالن؟»: who is named in a «بعد …» clause dates the question)
+    if (analysis.timingTerms.includes(`@${e}`) && !analysis.speakers.includes(e)) continue;
     const alias = catalog.standsFor.get(e);
     // (a known gap is about its subject; the countries around it do not make it another question)
     if (target.kind === 'gap' && catalog.entityTypes.get(e) === 'country') continue;
@@ -481,7 +483,7 @@ function vetoFor(
   // a meeting that has not taken place has no outcomes
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
   const before = analysis.qtypes.includes('yesno') && analysis.terms.includes('سابق');
-  if ((analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
+  if (!analysis.quotes && (analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   // «كم طول الطريق؟», «كم دامت؟»: a duration, which only a fact giving one has
   if (analysis.qtypes.includes('howlong') && !target.terms.has('?howlong')) return 'number';
   if (analysis.qtypes.includes('howmany')) {

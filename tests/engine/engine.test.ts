@@ -47,6 +47,8 @@ describe('engine.answer — answers', () => {
       ['سانا قالت ايه عن الاجتماع؟ كان كويس ولا وحش', 'الإيجابي'], // a fact with two claimants
       ['فيصل مين هو', 'المقداد'],
       ['مين المتحدص باسم الخارجيه الامريكيه اللي حكا عن بشار الاسد؟', 'نيد برايس'], // a key beside the right one
+      ['مين قال انو "نتقدم خطوه بخطوه من اجل تحقيق نتايج ملموسه"؟', 'لافروف'], // quoted words are to be found, not asked
+      ['ماذا حدث في الشمال السوري بعد تعقيب كالن على اللقاء؟', 'لن نصالح'], // who a «بعد …» clause names dates it
       ["According to Turkey's foreign minister, what has to be prepared first before any Erdogan-Assad meeting?", 'خريطة طريق'],
       ['الاجتماع بتاع الأتراك والروس عن انسحاب أمريكا من سوريا خد وقت قد إيه؟', 'ساعة ونصف'],
       ['مين وزير الدفاع الروسي اللي حكا مع نظراءو من تركيا وسوريا وايران؟', 'شويغو'],

@@ -66,6 +66,8 @@ export interface Analysis {
    * «بعد الاجتماع» in a yes/no question), `weak` («هل … فعلًا …» about an action, not a statement).
    */
   readonly aftermath?: 'strong' | 'weak';
+  /** The question quotes words («…», "…") to find who said them: its words are not what it asks. */
+  readonly quotes?: boolean;
   /** «على أي قناة …», «أي وكالة …»: the question asks which medium (the answer must name one). */
   readonly asksMedia?: boolean;
   /** «شو الفرق بين …», «compare …»: the question compares what it names. */
@@ -142,6 +144,8 @@ const WHICH_WORDS = new Set(['اي', 'باي', 'وباي', 'لاي', 'انهي',
 const WHICH_HEADS = new Set(['قناه', 'قنا', 'وكاله', 'وكال', 'موقع', 'صحيفه', 'صحيف', 'جريده', 'جريد', 'محطه', 'محط', 'channel', 'agency', 'outlet', 'website', 'newspaper']);
 /** «بحسب/حسب/وفق X», «according to X»: X is the one speaking. */
 const ACCORDING = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفق', 'وفقا', 'according']);
+/** A quotation of three words or more. */
+const QUOTED = /["«“][^"»”]*\s[^"»”]*\s[^"»”]*["»”]/;
 /** «عايش/ساكن/مقيم في …»: the place after these is where the asker lives. */
 const RESIDENCE = new Set(['عايش', 'عايشه', 'ساكن', 'ساكنه', 'مقيم', 'مقيمه', 'اعيش', 'بعيش', 'اسكن', 'بسكن', 'نعيش', 'عايشين', 'ساكنين', 'مقيمين', 'live', 'living', 'lives']);
 const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي', 'اللى', 'that', 'which']);
@@ -467,7 +471,9 @@ export class Analyzer {
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ');
-    return this.analyzeTokens(tokenize(normalizeArabic(prepared)), mode);
+    const analysis = this.analyzeTokens(tokenize(normalizeArabic(prepared)), mode);
+    // «مين قال "نتقدم خطوة بخطوة من أجل تحقيق نتائج ملموسة"؟»: words quoted to be found, not asked
+    return mode === 'query' && QUOTED.test(prepared) ? { ...analysis, quotes: true } : analysis;
   }
 
   private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode']): Analysis {
