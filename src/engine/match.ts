@@ -610,7 +610,7 @@ function slotsAsked(analysis: Analysis): Map<string, number> {
   // «على ماذا شدد المجتمعون»: the attendees as the ones speaking do not ask who attended
   if (analysis.speech && !analysis.qtypes.includes('who')) byWord.delete('participants');
   // «أكار التقى مع مين»: who met whom asks who attended
-  if (analysis.qtypes.includes('who') && analysis.terms.includes('اجتماع')) byWord.add('participants');
+  if (analysis.qtypes.includes('who') && (analysis.terms.includes('اجتماع') || (analysis.meetings.length > 0 && analysis.terms.includes('وزير')))) byWord.add('participants');
   const byType = new Set(analysis.qtypes.flatMap((q) => SLOT_QTYPES[q] ?? []));
   const out = new Map<string, number>();
   // («أين …؟» asks for nothing but the place, «كم استمر» nothing but the duration)
