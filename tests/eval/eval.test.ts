@@ -1,13 +1,13 @@
 /**
  * Holds the evaluation bars (the same runs as `npm run eval`):
  * - dev set (written by the lead, used for tuning): ≥ 97%;
- * - the nine independent development sets (written from the articles alone, without looking at the
+ * - the eleven independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 96%, dev2.jsonl ≥ 95%,
- *   dev3.jsonl ≥ 95%, dev4.jsonl ≥ 96%, dev5.jsonl ≥ 94%, dev6.jsonl ≥ 92%, dev7.jsonl ≥ 97%,
- *   dev8.jsonl ≥ 97%, dev9.jsonl ≥ 95%, guards against regressions (each about two points under its
- *   current figure);
- * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 93%, final.jsonl
- *   ≥ 87% (86.3% at its first measurement), guards against regressions;
+ *   dev3.jsonl ≥ 95%, dev4.jsonl ≥ 96%, dev5.jsonl ≥ 94%, dev6.jsonl ≥ 93%, dev7.jsonl ≥ 97%,
+ *   dev8.jsonl ≥ 97%, dev9.jsonl ≥ 95%, dev10.jsonl ≥ 95%, dev11.jsonl ≥ 92%, guards against
+ *   regressions (each about two points under its current figure);
+ * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 94%, final.jsonl
+ *   ≥ 89% (86.3% at its first measurement), guards against regressions;
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
  * - on every set: zero quotes that are not verbatim in their article.
  */
@@ -38,28 +38,30 @@ describe('evaluation', () => {
     ['dev3.jsonl', 0.95],
     ['dev4.jsonl', 0.96],
     ['dev5.jsonl', 0.94],
-    ['dev6.jsonl', 0.92],
+    ['dev6.jsonl', 0.93],
     ['dev7.jsonl', 0.97],
     ['dev8.jsonl', 0.97],
     ['dev9.jsonl', 0.95],
+    ['dev10.jsonl', 0.95],
+    ['dev11.jsonl', 0.92],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
     expect(r.accuracy, failures(r)).toBeGreaterThanOrEqual(bar);
   });
 
-  it('held-out set: at least 93%, no fabricated quote', () => {
+  it('held-out set: at least 94%, no fabricated quote', () => {
     const r = run(join(ROOT, 'tests', 'eval', 'holdout.jsonl'));
     expect(r.total).toBe(150);
     expect(r.badQuotes).toBe(0);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.93);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('final held-out set: at least 87%, no fabricated quote', () => {
+  it('final held-out set: at least 89%, no fabricated quote', () => {
     const r = run(join(ROOT, 'tests', 'eval', 'final.jsonl'));
     expect(r.total).toBe(160);
     expect(r.badQuotes).toBe(0);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.87);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.89);
   });
 
   const publicSet = join(ROOT, '..', 'shared', 'eval', 'public.jsonl');
