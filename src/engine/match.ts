@@ -563,8 +563,11 @@ function intentFactor(target: Target, analysis: Analysis, content: readonly stri
     content.every((t) => t.startsWith('@') && ['country', 'place'].includes(catalog.entityTypes.get(t.slice(1)) ?? ''));
   let factor = 1;
   // the future asks about planned meetings; statements and positions made around a held meeting are not penalized
-  if (analysis.future && target.meeting !== undefined && (target.kind === 'meeting' || MEETING_SLOTS.has(target.slot ?? ''))) {
-    factor *= catalog.meetingStatus.get(target.meeting) === 'held' ? 0.7 : 1.3;
+  // (every entry of a meeting still to come shares its bonus: «ما أهمية الاجتماع المرتقب» is a fact of it)
+  if (analysis.future && target.meeting !== undefined) {
+    const held = catalog.meetingStatus.get(target.meeting) === 'held';
+    if (!held) factor *= 1.3;
+    else if (target.kind === 'meeting' || MEETING_SLOTS.has(target.slot ?? '')) factor *= 0.7;
   }
   if (onlyPlaces && !specific) return factor * (target.kind === 'overview' ? 1.3 : 1);
   // a person's profile says who someone is, not when, where, why or how many

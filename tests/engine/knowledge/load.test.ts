@@ -60,7 +60,7 @@ describe('loadKnowledge', () => {
     const e3 = loadError(kb3.dir);
     expect([e3.entry, e3.field]).toEqual(['moscow-2018-12', 'about[2]']);
     const kb4 = knowledgeCopy();
-    kb4.edit('meetings.yaml', (t) => t.replace('  unstated:\n    next:', '  unstated:\n    later:'));
+    kb4.edit('meetings.yaml', (t) => t.replace('    next: >-', '    later: >-'));
     expect(loadError(kb4.dir).entry).toBe('quad-2023-04');
   });
 
