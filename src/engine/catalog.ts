@@ -3,7 +3,7 @@
  * BM25 index, the set of terms it knows, the entities it involves, and who speaks in it.
  */
 import type { Fact, Knowledge } from './knowledge/load.ts';
-import type { MeetingEntry } from './knowledge/schema.ts';
+import type { DateInfo, MeetingEntry } from './knowledge/schema.ts';
 import type { Analyzer } from './nlp/analyzer.ts';
 import { isoDateTokens, isoWeekdayToken } from './nlp/dates.ts';
 import { Bm25Index, type IndexedDoc } from './search/bm25.ts';
@@ -82,6 +82,8 @@ export interface Catalog {
   readonly counterparts: ReadonlyMap<string, string>;
   /** Meeting id → the ministries of its level («وزراء الخارجية والدفاع» → خارجيه, دفاع). */
   readonly meetingMinistries: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Meeting id → its short title and date (as stated, resolved, inferred or not). */
+  readonly meetingDates: ReadonlyMap<string, { readonly title: string; readonly date: DateInfo }>;
   /** Meeting id → its named participants (entity ids). */
   readonly meetingPeople: ReadonlyMap<string, ReadonlySet<string>>;
   /** What the articles leave out about each meeting, with the note to decline with (meetings.yaml `unstated`). */
@@ -293,6 +295,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
   const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
   const meetingPeople = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(m.participants)]));
+  const meetingDates = new Map([...kb.meetings.values()].filter((m) => m.date).map((m) => [m.id, { title: m.shortTitle, date: m.date as DateInfo }]));
   const meetingMinistries = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzeAll([m.level]).terms.filter((t) => MINISTRY_TERMS.has(t)))]));
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingMinistries, meetingUnstated, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingMinistries, meetingUnstated, meetingDates, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
 }

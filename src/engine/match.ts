@@ -8,6 +8,7 @@
  * question about a named meeting is answered from that meeting; «how many» needs a number.
  */
 import { MINISTRY_TERMS, type Catalog, type Target } from './catalog.ts';
+import { engineText } from '../locale/ar.ts';
 import type { Analysis } from './nlp/analyzer.ts';
 import type { Bm25Index } from './search/bm25.ts';
 
@@ -323,6 +324,12 @@ function decide(
   const meetingAsked = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? lead.target.meeting;
   const unstated = meetingAsked !== undefined ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
   if (unstated) return { answer: false, reason: 'gap', note: unstated, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
+  // with what they say and the inferred date
+  const dated = meetingAsked !== undefined && analysis.exact && (analysis.qtypes.includes('when') || analysis.terms.includes('موعد')) && !analysis.future ? catalog.meetingDates.get(meetingAsked) : undefined;
+  if (dated?.date.inferred) {
+    return { answer: false, reason: 'gap', note: engineText.decline.inferredDate(dated.title, dated.date.stated, dated.date.label), chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
   // «هل التقى أردوغان بالأسد في النهاية؟», «هل فتحت روسيا فعلًا المجال الجوي؟»: what happened after the
   // articles; only the record of a meeting held answers it
   // («هل صار فيدان وزير خارجية بعدين؟» is not about a meeting at all)

@@ -19,6 +19,9 @@ export const engineText = {
     /** What happened after the articles: `latest` is the date of the newest article («الثلاثاء 25 نيسان (أبريل) 2023»). */
     aftermath: (latest: string) =>
       `لا تجيب المقالات الخمس التي أعتمد عليها عن هذا السؤال: فهي تروي ما جرى حتى تاريخ نشرها، وأحدثها مؤرَّخ ${latest}، ولا تذكر ما حدث بعد ذلك.`,
+    /** An exact date the articles do not state: what they say, and the date inferred from the timeline. */
+    inferredDate: (title: string, stated: string, label: string) =>
+      `لا تذكر المقالات التاريخ الدقيق لـ«${title}»: تقول ${stated}؛ والتاريخ المرجَّح من تسلسل الأحداث ${label}، وهو استنتاج لا تنص عليه المقالات.`,
     unclear: 'لم أفهم سؤالك بما يكفي لأجيب عنه من المقالات.',
     suggestionsIntro: 'هل تقصد:',
   },

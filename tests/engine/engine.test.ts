@@ -401,6 +401,21 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('متى عقد الاجتماع الرباعي؟').answered).toBe(true);
   });
 
+  it('declines an exact date the articles do not state, with what they say and the inferred date marked', () => {
+    for (const q of ['في أي تاريخ بالضبط انعقد الاجتماع الرباعي في موسكو؟', 'شو التاريخ بالضبط (يوم وشهر وسنة) للاجتماع الرباعي بموسكو؟']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain('الثلاثاء');
+      expect(a.text, q).toContain('25 نيسان');
+      expect(a.text, q).toContain('استنتاج لا تنص عليه المقالات');
+    }
+    // a date they do state is answered, and so is «when» without asking for precision
+    expect(engine().answer('متى بالضبط عقد الاجتماع الثلاثي الأول؟').text).toContain('28 كانون الأول');
+    const when = engine().answer('متى عقد الاجتماع الرباعي؟');
+    expect(when.answered).toBe(true);
+    expect(when.text).toContain('مستنتج');
+  });
+
   it('declines what happened after the articles, and answers what they record', () => {
     for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟', 'كم لاجئ سوري رجع فعلياً من تركيا لسوريا بعد هالاجتماعات؟', 'كم لاجئ سوري رجع من تركيا لحد هلأ؟']) {
       const a = engine().answer(q);

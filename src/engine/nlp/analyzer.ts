@@ -66,6 +66,8 @@ export interface Analysis {
    * «بعد الاجتماع» in a yes/no question), `weak` («هل … فعلًا …» about an action, not a statement).
    */
   readonly aftermath?: 'strong' | 'weak';
+  /** «بالضبط», «تحديدًا», «exact», «اليوم والشهر»: the question asks for the precise date or figure. */
+  readonly exact?: boolean;
   /** The question quotes words («…», "…") to find who said them: its words are not what it asks. */
   readonly quotes?: boolean;
   /** «على أي قناة …», «أي وكالة …»: the question asks which medium (the answer must name one). */
@@ -129,6 +131,8 @@ const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'befor
 const TIMING_SPAN = 3;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
+/** Words that ask for precision. */
+const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
 /** Words that ask for a comparison. */
 const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus']);
 /** «على أي قناة …», «أي وكالة نقلت …», «which outlet …»: the answer must name a channel, agency or website. */
@@ -789,6 +793,7 @@ export class Analyzer {
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { compares: true } : {}),
+      ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
