@@ -82,6 +82,8 @@ export interface Catalog {
   readonly counterparts: ReadonlyMap<string, string>;
   /** Meeting id → the ministries of its level («وزراء الخارجية والدفاع» → خارجيه, دفاع). */
   readonly meetingMinistries: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Meeting id → the places its stated place names («مقر وزارة الدفاع في موسكو» → moscow). */
+  readonly meetingPlaceEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Meeting id → its short title and date (as stated, resolved, inferred or not). */
   readonly meetingDates: ReadonlyMap<string, { readonly title: string; readonly date: DateInfo }>;
   /** Meeting id → its named participants (entity ids). */
@@ -295,7 +297,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
   const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
   const meetingPeople = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(m.participants)]));
+  const meetingPlaceEntities = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(meetingPlaces(m))]));
   const meetingDates = new Map([...kb.meetings.values()].filter((m) => m.date).map((m) => [m.id, { title: m.shortTitle, date: m.date as DateInfo }]));
   const meetingMinistries = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzeAll([m.level]).terms.filter((t) => MINISTRY_TERMS.has(t)))]));
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingMinistries, meetingUnstated, meetingDates, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingMinistries, meetingUnstated, meetingDates, meetingPlaceEntities, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
 }

@@ -480,6 +480,11 @@ function vetoFor(
   if (analysis.qtypes.includes('when') && !analysis.speech && analysis.terms.length > 0 && target.kind === 'fact' && (target.slot === 'statement' || target.slot === 'position')) return 'time';
   // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
+  // «متى انعقد مؤتمر سوتشي؟»: a meeting elsewhere than the place asked about does not say when
+  if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.meeting !== undefined) {
+    const places = catalog.meetingPlaceEntities.get(target.meeting);
+    if (analysis.entities.some((e) => catalog.entityTypes.get(e) === 'place' && !places?.has(e))) return 'time';
+  }
   // «متى موعد الانتخابات التركية؟»: a meeting's date answers «when» only for a question about that
   // meeting (named, its participants named, or a meeting asked about at all)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot === 'date' && target.meeting !== undefined && !meetingRefs.includes(target.meeting)) {
