@@ -161,6 +161,7 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
 const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'so far', 'until now', 'to date']);
+const BECAME = new Set(['صار', 'اصبح', 'بات', 'خلف', 'خلفه', 'became', 'succeeded', 'replaced']);
 const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
 
 /** Whether the question asks what happened after the articles (see `Analysis.aftermath`). */
@@ -172,6 +173,8 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   // («من 2016 لهلق»: a span the articles count over, not what came after them)
   const span = words.some((w) => /^(19|20)\d\d$/.test(w));
   if (has(AFTERMATH_END) || ((yesno || howmany) && !span && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
+  // «مين صار وزير الدفاع بعد شويغو؟»: who succeeded whom, after the articles
+  if (words.some((w) => BECAME.has(w)) && words.some((w) => w === 'بعد' || w === 'after')) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
   const alternative = words.some((w) => ['ام', 'ولا', 'او', 'or'].includes(w));
   if (yesno && !speech && !alternative && words.some((w) => REALLY.has(w))) return { aftermath: 'weak' };
