@@ -480,6 +480,9 @@ function vetoFor(
   if (analysis.qtypes.includes('when') && !analysis.speech && analysis.terms.length > 0 && target.kind === 'fact' && (target.slot === 'statement' || target.slot === 'position')) return 'time';
   // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
+  // «متى بالضبط ستنسحب القوات التركية؟»: an exact «when» needs a calendar date, not «حاليًا»
+  // (a meeting's date fact says what is known of it, «لم يتم تحديد التاريخ بالضبط» included)
+  if (analysis.exact && analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot !== 'date' && ![...target.terms].some((t) => /^t:[ymd]/.test(t))) return 'time';
   // «متى انعقد مؤتمر سوتشي؟»: a meeting elsewhere than the place asked about does not say when
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.meeting !== undefined) {
     const places = catalog.meetingPlaceEntities.get(target.meeting);

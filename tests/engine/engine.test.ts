@@ -410,6 +410,8 @@ describe('engine.answer — declines', () => {
       expect(a.text, q).toContain('25 نيسان');
       expect(a.text, q).toContain('استنتاج لا تنص عليه المقالات');
     }
+    // an exact «when» needs a calendar date: «حاليًا» is none
+    expect(engine().answer('متى بالضبط ستنسحب القوات التركية من سوريا؟').answered).toBe(false);
     // a date they do state is answered, and so is «when» without asking for precision
     expect(engine().answer('متى بالضبط عقد الاجتماع الثلاثي الأول؟').text).toContain('28 كانون الأول');
     const when = engine().answer('متى عقد الاجتماع الرباعي؟');
