@@ -1,11 +1,12 @@
 /**
  * Holds the evaluation bars (the same runs as `npm run eval`):
  * - dev set (written by the lead, used for tuning): ≥ 97%;
- * - the eleven independent development sets (written from the articles alone, without looking at the
+ * - the twelve independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 96%, dev2.jsonl ≥ 95%,
  *   dev3.jsonl ≥ 95%, dev4.jsonl ≥ 96%, dev5.jsonl ≥ 94%, dev6.jsonl ≥ 93%, dev7.jsonl ≥ 97%,
- *   dev8.jsonl ≥ 97%, dev9.jsonl ≥ 95%, dev10.jsonl ≥ 95%, dev11.jsonl ≥ 92%, guards against
- *   regressions (each about two points under its current figure);
+ *   dev8.jsonl ≥ 97%, dev9.jsonl ≥ 95%, dev10.jsonl ≥ 95%, dev11.jsonl ≥ 92%, dev12.jsonl ≥ 92%
+ *   (measured once, not tuned on), guards against regressions (each about two points under its
+ *   current figure);
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 94%, final.jsonl
  *   ≥ 89% (86.3% at its first measurement), guards against regressions;
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
@@ -44,6 +45,7 @@ describe('evaluation', () => {
     ['dev9.jsonl', 0.95],
     ['dev10.jsonl', 0.95],
     ['dev11.jsonl', 0.92],
+    ['dev12.jsonl', 0.92],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
