@@ -296,14 +296,16 @@ function decide(
 
   if (analysis.foreign.length > 0) return { answer: false, reason: 'foreign', chosen: [], candidates: scored, confidence: 0 };
   // «ومن حضره؟» with nothing to refer to: ask which meeting instead of guessing
-  const pointsBack = analysis.followup && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
+  // (and «ومتى كان؟», a bare question word with nothing to refer to)
+  const bare = content.length === 0 && analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q));
+  const pointsBack = (analysis.followup || bare) && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
   if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
   // «ما اسم القمة …» where the best match does not name it, «متى وُقّع …» where it gives no time: the
   // articles do not say (the next candidate would answer another question)
   if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') {
     // (with the note of a known gap on it, when there is one)
     const top = scored[0];
-    const gap = scored.find((c) => c.target.kind === 'gap' && !c.veto && c.rank >= top.rank * 0.5);
+    const gap = content.length > 0 ? scored.find((c) => c.target.kind === 'gap' && !c.veto && c.rank >= top.rank * 0.5) : undefined;
     if (gap) return { answer: false, reason: 'gap', gap: gap.target.ref, chosen: [], candidates: scored, confidence: gap.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   }
   if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: scored[0].confidence, ...(contextMeeting ? { contextMeeting } : {}) };
