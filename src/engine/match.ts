@@ -297,7 +297,8 @@ function decide(
   if (analysis.foreign.length > 0) return { answer: false, reason: 'foreign', chosen: [], candidates: scored, confidence: 0 };
   // «ومن حضره؟» with nothing to refer to: ask which meeting instead of guessing
   // (and «ومتى كان؟», a bare question word with nothing to refer to)
-  const bare = content.length === 0 && analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q));
+  // («من حضر؟», «شو بحثوا؟»: only the part of a meeting asked for, and no meeting)
+  const bare = (content.length === 0 && analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q))) || (content.length === 1 && SLOT_WORDS[content[0] as string] !== undefined);
   const pointsBack = (analysis.followup || bare) && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
   if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
   // «ما اسم القمة …» where the best match does not name it, «متى وُقّع …» where it gives no time: the

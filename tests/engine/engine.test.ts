@@ -299,7 +299,7 @@ describe('engine.answer — follow-ups', () => {
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
     // a bare question word asks which meeting, not about a random one, nor with a known gap's note
-    for (const q of ['ومتى كان؟', 'وإيمتى؟', 'وين؟']) {
+    for (const q of ['ومتى كان؟', 'وإيمتى؟', 'وين؟', 'من حضر؟', 'شو بحثوا؟']) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);
       expect(a.text, q).toContain('لم أعرف إلى أي اجتماع تشير');
