@@ -66,6 +66,24 @@ export const MINISTRY_TERMS = new Set(['دفاع', 'خارجيه']);
 /** Stems of number words («ألفي», «أربع», «ملايين», …) as the analyzer produces them. */
 const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد', 'اول', 'ثاني', 'ثالث', 'مره']);
 
+/** What the matcher checks about a meeting, built once from meetings.yaml. */
+export interface MeetingInfo {
+  /** Its short title, for notes. */
+  readonly title: string;
+  /** Its date as stated, resolved, inferred or not (none for a meeting with no date). */
+  readonly date?: DateInfo;
+  /** Its named participants (entity ids). */
+  readonly people: ReadonlySet<string>;
+  /** The ministries of its level («وزراء الخارجية والدفاع» → خارجيه, دفاع). */
+  readonly ministries: ReadonlySet<string>;
+  /** The places its stated place names («مقر وزارة الدفاع في موسكو» → moscow). */
+  readonly placeEntities: ReadonlySet<string>;
+  /** The words of its stated place, as written («على هامش قمة إقليمية» → هامش, قمه, اقليميه). */
+  readonly placeWords: ReadonlySet<string>;
+  /** What the articles leave out about it, with the note to decline with (meetings.yaml `unstated`). */
+  readonly unstated: MeetingEntry['unstated'];
+}
+
 /** The catalog and its index. */
 export interface Catalog {
   readonly targets: ReadonlyMap<string, Target>;
@@ -80,18 +98,8 @@ export interface Catalog {
   readonly meetingStatus: ReadonlyMap<string, string>;
   /** `person|country` → the holder of that person's office in that country («نظيره السوري»). */
   readonly counterparts: ReadonlyMap<string, string>;
-  /** Meeting id → the ministries of its level («وزراء الخارجية والدفاع» → خارجيه, دفاع). */
-  readonly meetingMinistries: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Meeting id → the places its stated place names («مقر وزارة الدفاع في موسكو» → moscow). */
-  readonly meetingPlaceEntities: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Meeting id → its short title and date (as stated, resolved, inferred or not). */
-  readonly meetingDates: ReadonlyMap<string, { readonly title: string; readonly date: DateInfo }>;
-  /** Meeting id → its named participants (entity ids). */
-  readonly meetingPeople: ReadonlyMap<string, ReadonlySet<string>>;
-  /** What the articles leave out about each meeting, with the note to decline with (meetings.yaml `unstated`). */
-  readonly meetingUnstated: ReadonlyMap<string, MeetingEntry['unstated']>;
-  /** The words of each meeting's stated place, as written («على هامش قمة إقليمية» → هامش, قمه, اقليميه). */
-  readonly meetingPlaceWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Meeting id → what the matcher checks a question against (see {@link MeetingInfo}). */
+  readonly meetingInfo: ReadonlyMap<string, MeetingInfo>;
   /** Meeting id → every coverage term of the meeting and its facts (words that identify the meeting). */
   readonly meetingTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entity id → the entity its name also stands for («الأسد» → syria). */
@@ -168,7 +176,21 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     ...m.about,
     ...analyzeAll([m.place ?? '', m.title]).entities,
   ];
-  const meetingPlaces = (m: MeetingEntry): string[] => analyzeAll([m.place ?? '']).entities;
+  // what the matcher checks about each meeting (its place analyzed once, for its facts too)
+  const meetingInfo = new Map<string, MeetingInfo>(
+    [...kb.meetings.values()].map((m) => [
+      m.id,
+      {
+        title: m.shortTitle,
+        ...(m.date ? { date: m.date } : {}),
+        people: new Set(m.participants),
+        ministries: new Set(analyzeAll([m.level]).terms.filter((t) => MINISTRY_TERMS.has(t))),
+        placeEntities: new Set(analyzeAll([m.place ?? '']).entities),
+        placeWords: new Set(analyzer.words(m.place ?? '')),
+        unstated: m.unstated,
+      },
+    ]),
+  );
   const meetingDateTerms = (m: MeetingEntry): string[] => {
     if (!m.date) return [];
     const wd = isoWeekdayToken(m.date.resolved);
@@ -204,7 +226,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     addDoc(t, 'quote', quotes.terms);
     // «اجتماع المقداد وتشاووش أوغلو»: every fact of a meeting is about its participants
     // (and where it was and what it is known by: «ماذا شدد المجتمعون في موسكو», «… بعد قرار ترامب»)
-    if (meeting) for (const e of [...meeting.participants, ...meeting.countries, ...meeting.about, ...meetingPlaces(meeting)]) t.coverTerms.add(`@${e}`);
+    if (meeting) for (const e of [...meeting.participants, ...meeting.countries, ...meeting.about, ...(meetingInfo.get(meeting.id)?.placeEntities ?? [])]) t.coverTerms.add(`@${e}`);
     // «ما الدول التي …»: a fact naming two countries or more answers for «countries»
     if (text.entities.filter((e) => kb.entities.get(e)?.type === 'country').length >= 2) for (const w of COUNTRY_WORDS) t.coverTerms.add(w);
     // a fact naming «وزير الخارجية التركي» is about Turkey too, one naming Kalin about the presidency he speaks for
@@ -294,11 +316,5 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     for (const term of t.coverTerms) if (!term.startsWith('?')) set.add(term);
     meetingTerms.set(t.meeting, set);
   }
-  const meetingUnstated = new Map([...kb.meetings.values()].map((m) => [m.id, m.unstated]));
-  const meetingPlaceWords = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzer.words(m.place ?? ''))]));
-  const meetingPeople = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(m.participants)]));
-  const meetingPlaceEntities = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(meetingPlaces(m))]));
-  const meetingDates = new Map([...kb.meetings.values()].filter((m) => m.date).map((m) => [m.id, { title: m.shortTitle, date: m.date as DateInfo }]));
-  const meetingMinistries = new Map([...kb.meetings.values()].map((m) => [m.id, new Set(analyzeAll([m.level]).terms.filter((t) => MINISTRY_TERMS.has(t)))]));
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingPeople, meetingMinistries, meetingUnstated, meetingDates, meetingPlaceEntities, meetingPlaceWords, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingInfo, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
 }

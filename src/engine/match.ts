@@ -130,13 +130,15 @@ export function matchQuestion(
   }
   // («وشو علّق على …؟»: a verb with no subject of its own has theirs)
   const unsaid = (analysis.speech || analysis.continues === true) && analysis.speakers.length === 0;
-  if (!usable) {
-    // «وشو علّق على الاجتماع الثلاثي؟» after an answer about Akar: he is the one commenting
+  // the question alone; with a verb that has no subject of its own, the previous answer's person as
+  // its subject when that answers («وشو علّق على الاجتماع الثلاثي؟» after an answer about Akar)
+  const alone = (): MatchResult => {
     const plain = decide(catalog, analysis, undefined, undefined, options);
     if (!unsaid || analysis.foreign.length > 0 || people.length === 0) return plain;
     const his = decide(catalog, naming(analysis, people.slice(0, 1), true), undefined, undefined, options);
     return his.answer ? his : plain;
-  }
+  };
+  if (!usable) return alone();
   // «ومين نظيره السوري؟» after an answer about Akar: the Syrian holder of his office, as if named
   const country = analysis.entities.find((e) => catalog.entityTypes.get(e) === 'country');
   const counterpart = analysis.terms.includes('نظير') && country !== undefined && people[0] !== undefined ? catalog.counterparts.get(`${people[0]}|${country}`) : undefined;
@@ -147,12 +149,7 @@ export function matchQuestion(
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
   const hard = analysis.followup || content.length === 0;
-  if (!hard && ownWords.length > 2) {
-    const plain = decide(catalog, analysis, undefined, undefined, options);
-    if (!unsaid || people.length === 0) return plain;
-    const his = decide(catalog, naming(analysis, people.slice(0, 1), true), undefined, undefined, options);
-    return his.answer ? his : plain;
-  }
+  if (!hard && ownWords.length > 2) return alone();
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];
   // «وهل التقى نظيره التركي؟» after an answer about a person: that person is named, as if written out
@@ -224,11 +221,10 @@ function decide(
   const base = (t: string) =>
     PSEUDO.test(t) ? QTYPE_WEIGHT : index.df(t) > 0 ? index.idf(t) * (generic.has(t) ? KNOWN_GENERIC_WEIGHT : 1) : index.maxIdf * unknownWeight(t);
   const weightOf = new Map<string, number>();
-  const timing = timingSet;
   const w = (t: string): number => {
     let x = weightOf.get(t);
     if (x === undefined) {
-      x = base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1) * (timing.has(t) ? TIMING_WEIGHT : 1);
+      x = base(t) * (borrowedSet.has(t) ? FOCUS_WEIGHT : 1) * (timingSet.has(t) ? TIMING_WEIGHT : 1);
       weightOf.set(t, x);
     }
     return x;
@@ -244,6 +240,8 @@ function decide(
   const coveringWeight = new Map([...coveringSet].map((t) => [t, w(t)] as const));
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
+  // what a speaker is asked to have said «about», as far as the articles know the words
+  const about = analysis.aboutTerms.filter((t) => t.startsWith('@') || index.df(t) > 0);
   const askedMinistries = analysis.terms.includes('وزير') ? analysis.terms.filter((t) => MINISTRY_TERMS.has(t)) : [];
   const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
 
@@ -276,7 +274,7 @@ function decide(
       if (sim > questionSimilarity) questionSimilarity = sim;
     }
     const confidence = Math.min(1, 0.7 * coverage + 0.3 * Math.max(questionSimilarity, coverage * 0.8));
-    const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog);
+    const veto = vetoFor(target, analysis, meetingRefs, speakerTypes, catalog, about);
     const typeBonus = analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) && target.terms.has(`?${q}`)) ? 1.35 : 1;
     // the part of a meeting the question asks for («من حضر» → participants, «ليش» → topics)
     // (more when both the words and the question word ask for it: «من حضر», «متى موعد»)
@@ -285,7 +283,7 @@ function decide(
     const subjectBonus = subject !== undefined && target.kind === 'fact' && target.speakers.has(subject) ? 1.2 : 1;
     // «اجتماع وزراء الدفاع» names a meeting of defence ministers: one of foreign and defence ministers
     // fits it less well
-    const ministries = target.meeting !== undefined ? catalog.meetingMinistries.get(target.meeting) : undefined;
+    const ministries = target.meeting !== undefined ? catalog.meetingInfo.get(target.meeting)?.ministries : undefined;
     const levelFit = askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1;
     const rank = levelFit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
@@ -293,6 +291,16 @@ function decide(
     scored.push(candidate);
   }
   scored.sort((a, b) => b.rank - a.rank);
+  // a decline after scoring (with the conversation's meeting, if any)
+  const declined = (reason: NonNullable<MatchResult['reason']>, confidence: number, extra: Pick<MatchResult, 'gap' | 'note'> = {}): MatchResult => ({
+    answer: false,
+    reason,
+    ...extra,
+    chosen: [],
+    candidates: scored,
+    confidence,
+    ...(contextMeeting ? { contextMeeting } : {}),
+  });
 
   if (analysis.foreign.length > 0) return { answer: false, reason: 'foreign', chosen: [], candidates: scored, confidence: 0 };
   // «ومن حضره؟» with nothing to refer to: ask which meeting instead of guessing
@@ -300,25 +308,24 @@ function decide(
   // («من حضر؟», «شو بحثوا؟»: only the part of a meeting asked for, and no meeting)
   const bare = (content.length === 0 && analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q))) || (content.length === 1 && SLOT_WORDS[content[0] as string] !== undefined);
   const pointsBack = (analysis.followup || bare) && analysis.meetings.length === 0 && analysis.entities.length === 0 && content.length <= 1;
-  if (pointsBack && !contextMeeting) return { answer: false, reason: 'no-context', chosen: [], candidates: scored, confidence: 0 };
+  if (pointsBack && !contextMeeting) return declined('no-context', 0);
   // «ما اسم القمة …» where the best match does not name it, «متى وُقّع …» where it gives no time: the
   // articles do not say (the next candidate would answer another question)
-  if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') {
+  const top = scored[0];
+  if (top?.veto === 'name' || top?.veto === 'time') {
     // (with the note of a known gap on it, when there is one)
-    const top = scored[0];
     const gap = content.length > 0 ? scored.find((c) => c.target.kind === 'gap' && !c.veto && c.rank >= top.rank * 0.5) : undefined;
-    if (gap) return { answer: false, reason: 'gap', gap: gap.target.ref, chosen: [], candidates: scored, confidence: gap.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+    return gap ? declined('gap', gap.confidence, { gap: gap.target.ref }) : declined('low-confidence', top.confidence);
   }
-  if (scored[0]?.veto === 'name' || scored[0]?.veto === 'time') return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: scored[0].confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
-  if (!first) return { answer: false, reason: 'no-candidate', chosen: [], candidates: scored, confidence: 0, ...(contextMeeting ? { contextMeeting } : {}) };
+  if (!first) return declined('no-candidate', 0);
   let lead = first;
   const threshold = analysis.speech && analysis.speakers.length > 0 ? Math.max(options.threshold, options.speechThreshold) : options.threshold;
   if (first.confidence < threshold) {
     const alternative = eligible.find((c) => c.rank >= first.rank * NEAR_TIE && c.confidence >= threshold);
     if (!alternative) {
-      return { answer: false, reason: 'low-confidence', chosen: [], candidates: scored, confidence: first.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+      return declined('low-confidence', first.confidence);
     }
     lead = alternative;
   }
@@ -326,20 +333,15 @@ function decide(
   // that the articles leave out; decline with what they do say
   const meetingAsked = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? lead.target.meeting;
   const unstated = meetingAsked !== undefined ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
-  if (unstated) return { answer: false, reason: 'gap', note: unstated, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  if (unstated) return declined('gap', lead.confidence, { note: unstated });
   // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
   // with what they say and the inferred date
-  const dated = meetingAsked !== undefined && analysis.exact && (analysis.qtypes.includes('when') || analysis.terms.includes('موعد')) && !analysis.future ? catalog.meetingDates.get(meetingAsked) : undefined;
-  if (dated?.date.inferred) {
-    return { answer: false, reason: 'gap', note: engineText.decline.inferredDate(dated.title, dated.date.stated, dated.date.label), chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
-  }
+  const dated = meetingAsked !== undefined && analysis.exact && (analysis.qtypes.includes('when') || analysis.terms.includes('موعد')) && !analysis.future ? catalog.meetingInfo.get(meetingAsked) : undefined;
+  if (dated?.date?.inferred) return declined('gap', lead.confidence, { note: engineText.decline.inferredDate(dated.title, dated.date.stated, dated.date.label) });
   // «هل التقى أردوغان بالأسد في النهاية؟», «هل فتحت روسيا فعلًا المجال الجوي؟»: what happened after the
   // articles; only the record of a meeting held answers it
   // («هل صار فيدان وزير خارجية بعدين؟» is not about a meeting at all)
-  const aboutMeeting = analysis.meetings.length > 0 || analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات');
-  if (analysis.aftermath && !(aboutMeeting && recordOfHeld(catalog, lead.target, analysis.aftermath))) {
-    return { answer: false, reason: 'aftermath', chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
-  }
+  if (analysis.aftermath && !(mentionsMeeting(analysis) && recordOfHeld(catalog, lead.target, analysis.aftermath))) return declined('aftermath', lead.confidence);
   // «حدثني عن الاجتماع الذي عُقد يوم الثلاثاء بمشاركة …»: a meeting described rather than named, asked
   // about as a whole: its card
   const describedMeeting = analysis.framed && analysis.terms.includes('اجتماع') && !analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) || q === 'yesno') && lead.target.kind === 'fact' && lead.target.meeting !== undefined;
@@ -359,7 +361,7 @@ function decide(
     const fact = eligible.find((c) => c.target.kind === 'fact' && c.coverage >= gap.coverage && c.rank >= gap.rank * GAP_MARGIN && c.confidence >= threshold);
     if (fact) lead = fact;
   }
-  if (lead.target.kind === 'gap') return { answer: false, reason: 'gap', gap: lead.target.ref, chosen: [], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  if (lead.target.kind === 'gap') return declined('gap', lead.confidence, { gap: lead.target.ref });
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
   // meeting, not only the first
@@ -418,6 +420,7 @@ function vetoFor(
   meetingRefs: readonly string[],
   speakerTypes: ReadonlySet<string>,
   catalog: Catalog,
+  about: readonly string[],
 ): Candidate['veto'] {
   for (const e of analysis.entities) {
     // («ماذا حدث في الشمال بعد تعقيب كالن؟»: who is named in a «بعد …» clause dates the question)
@@ -445,7 +448,6 @@ function vetoFor(
       (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOf(e))));
     if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
     // and what they said must be about what is asked («ماذا قال أردوغان عن اللاجئين؟»)
-    const about = analysis.aboutTerms.filter((t) => t.startsWith('@') || catalog.index.df(t) > 0);
     if (target.kind === 'fact' && about.length > 0 && !about.some((t) => target.coverTerms.has(t) || target.terms.has(t))) return 'about';
   }
   // a gap says what is not known: the checks on what an answer must contain do not apply; but it
@@ -485,17 +487,17 @@ function vetoFor(
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
   // «متى بالضبط ستنسحب القوات التركية؟»: an exact «when» needs a calendar date, not «حاليًا»
   // (a meeting's date fact says what is known of it, «لم يتم تحديد التاريخ بالضبط» included)
-  if (analysis.exact && analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot !== 'date' && ![...target.terms].some((t) => /^t:[ymd]/.test(t))) return 'time';
+  if (analysis.exact && analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot !== 'date' && !hasCalendarDate(target.terms)) return 'time';
   // «متى انعقد مؤتمر سوتشي؟»: a meeting elsewhere than the place asked about does not say when
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.meeting !== undefined) {
-    const places = catalog.meetingPlaceEntities.get(target.meeting);
+    const places = catalog.meetingInfo.get(target.meeting)?.placeEntities;
     if (analysis.entities.some((e) => catalog.entityTypes.get(e) === 'place' && !places?.has(e))) return 'time';
   }
   // «متى موعد الانتخابات التركية؟»: a meeting's date answers «when» only for a question about that
   // meeting (named, its participants named, or a meeting asked about at all)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot === 'date' && target.meeting !== undefined && !meetingRefs.includes(target.meeting)) {
-    const people = catalog.meetingPeople.get(target.meeting);
-    const aboutMeeting = analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات') || analysis.entities.some((e) => people?.has(e));
+    const people = catalog.meetingInfo.get(target.meeting)?.people;
+    const aboutMeeting = mentionsMeeting(analysis, false) || analysis.entities.some((e) => people?.has(e));
     if (!aboutMeeting) return 'time';
   }
   // a meeting that has not taken place has no outcomes
@@ -513,6 +515,17 @@ function vetoFor(
   return undefined;
 }
 
+
+/** True when the terms hold a year, a month or a day (not only «حاليًا» or a weekday). */
+function hasCalendarDate(terms: ReadonlySet<string>): boolean {
+  for (const t of terms) if (t.startsWith('t:y') || t.startsWith('t:m') || t.startsWith('t:d')) return true;
+  return false;
+}
+
+/** True when the question speaks of a meeting: a meeting word («اجتماع», «لقاء», «قمة»…), or, when `named` counts, a meeting it names. */
+function mentionsMeeting(analysis: Analysis, named = true): boolean {
+  return (named && analysis.meetings.length > 0) || analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات');
+}
 
 /** Slots that record what happened at a meeting (a statement or a plan made there does not say what came of it). */
 const RECORD_SLOTS = new Set(['participants', 'date', 'place', 'duration', 'outcome']);
@@ -535,8 +548,9 @@ function recordOfHeld(catalog: Catalog, target: Target, strength: 'strong' | 'we
  * participants' names («who», not «at what level»), where the place the articles give is, the outcome.
  */
 function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, asked: ReadonlyMap<string, number>): string | undefined {
-  const unstated = catalog.meetingUnstated.get(meeting);
-  if (!unstated) return undefined;
+  const info = catalog.meetingInfo.get(meeting);
+  if (!info) return undefined;
+  const { unstated } = info;
   const q = analysis.qtypes;
   const when = q.includes('when') || analysis.terms.includes('موعد');
   if (unstated.next && analysis.future && when && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
@@ -544,7 +558,7 @@ function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, ask
   if (unstated.participants && q.includes('who') && asked.has('participants') && !namesPerson && !analysis.terms.includes('مستوي')) return unstated.participants;
   // («أين جرت المحادثة؟» is answered with the place the articles give, «على هامش قمة إقليمية»; «وين
   // انعقدت القمة الإقليمية؟» asks beyond it)
-  const placeWords = catalog.meetingPlaceWords.get(meeting) ?? new Set();
+  const placeWords = info.placeWords;
   const beyondPlace = analysis.words.some((w) => placeWords.has(w));
   if (unstated.place && (q.includes('where') || analysis.asksCity) && beyondPlace) return unstated.place;
   if (unstated.outcome && asked.has('outcome')) return unstated.outcome;

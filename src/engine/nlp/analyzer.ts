@@ -186,7 +186,7 @@ function withoutSourceClause(tokens: readonly string[]): string[] {
   for (let i = 3; i < tokens.length - 2; i++) {
     const by = tokens[i] as string;
     const what = (tokens[i + 1] as string).replace(/^ال/, '');
-    if (['بحسب', 'حسب', 'وفق', 'وفقا', 'وبحسب'].includes(by) && ['خبر', 'تقرير', 'مقال', 'مقاله', 'تقارير'].includes(what)) return tokens.slice(0, i);
+    if (ACCORDING.has(by) && by !== 'according' && ['خبر', 'تقرير', 'مقال', 'مقاله', 'تقارير'].includes(what)) return tokens.slice(0, i);
     if (by === 'according' && tokens[i + 1] === 'to' && ['the', 'a'].includes(tokens[i + 2] ?? '') && ['report', 'article'].includes(tokens[i + 3] ?? '') && ['on', 'about'].includes(tokens[i + 4] ?? '')) return tokens.slice(0, i);
   }
   return [...tokens];
@@ -195,7 +195,7 @@ function withoutSourceClause(tokens: readonly string[]): string[] {
 /** «وبالنسبة لـ…», «وبخصوص…», «وماذا عن…», «طيب و…عن», «and what about…» at the start of a question. */
 function opensContinuation(tokens: readonly string[]): boolean {
   const [a = '', b = ''] = tokens;
-  if (['وبالنسبه', 'بالنسبه', 'وبخصوص', 'وبالنسبة', 'وفيما', 'وعن'].includes(a)) return true;
+  if (['وبالنسبه', 'بالنسبه', 'وبخصوص', 'وفيما', 'وعن'].includes(a)) return true;
   if (['وماذا', 'وشو', 'وايش', 'ووش', 'وشنو', 'وايه', 'what', 'and', 'how'].includes(a) && ['عن', 'about', 'what'].includes(b)) return a !== 'what' || b === 'about';
   return false;
 }
@@ -276,6 +276,7 @@ export class Analyzer {
   /** Each person's role and aliases, to recognize their office in other spellings (see officeHolders). */
   private readonly personOffices = new Map<string, readonly string[]>();
   private holders: ReadonlyMap<string, string> | undefined;
+  private parts: readonly ReadonlySet<string>[] | undefined;
   /** Each meeting's date as terms: a date that restates the meeting named next to it adds nothing. */
   private readonly meetingDates = new Map<string, ReadonlySet<string>>();
   private readonly cache = new Map<string, Analysis>();
@@ -660,7 +661,7 @@ export class Analyzer {
                 }
                 // «الوزير الروسي» with no ministry: one of the known Russian ministers, not someone else
                 const parts = this.officeSignature(tokens, i - words, i + phrase.length).split('|');
-                const known = words === 1 && [...this.officeHolders().keys()].some((k) => parts.every((p) => k.split('|').includes(p)));
+                const known = words === 1 && this.officeParts().some((k) => parts.every((p) => k.has(p)));
                 if (!known) foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
               }
             }
@@ -995,6 +996,12 @@ export class Analyzer {
       for (const a of holders) for (const b of holders) if (a.person !== b.person && a.country !== b.country) out.set(`${a.person}|${b.country}`, b.person);
     }
     return out;
+  }
+
+  /** The parts of every known office signature (built once, with the office holders). */
+  private officeParts(): readonly ReadonlySet<string>[] {
+    this.parts ??= [...this.officeHolders().keys()].map((k) => new Set(k.split('|')));
+    return this.parts;
   }
 
   /** Office signature → the person who holds it, from the people's roles and aliases (built once). */
