@@ -14,7 +14,7 @@
  *
  * Usage: npm run bench:webhook [-- --runs 3 --duration 5 --rates 250,500,650,800,1000,1250 --connections 100 --only memory|redis]
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -121,6 +121,7 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
   let redis: RedisServer | undefined;
   if (mode === 'redis') redis = await startRedis();
   const port = await freePort();
+  const logDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
   const child = spawn(process.execPath, ['scripts/run.mjs', 'main'], {
     cwd: ROOT,
     env: {
@@ -134,7 +135,7 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
       LOG_LEVEL: 'info',
       RATE_LIMIT_MESSAGES: '20',
       RATE_LIMIT_WINDOW_SECONDS: '10',
-      UNANSWERED_LOG: join(mkdtempSync(join(tmpdir(), 'bench-webhook-')), 'unanswered.jsonl'),
+      UNANSWERED_LOG: join(logDir, 'unanswered.jsonl'),
       ...(redis ? { REDIS_URL: redis.url } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -163,6 +164,7 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
     if (child.exitCode === null) child.kill('SIGKILL');
     await emulator.stop();
     await redis?.stop();
+    rmSync(logDir, { recursive: true, force: true });
   }
 }
 

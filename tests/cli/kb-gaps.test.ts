@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/engine.ts';
 import { startRedis, type RedisServer } from '../../src/testing/redis-server.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function kbGaps(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -29,7 +29,7 @@ afterAll(() => redis.stop());
 
 describe('npm run kb:gaps', () => {
   it('groups a log file, most asked first, with counts, skipping a torn last line', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'gaps-')), 'u.jsonl');
+    const file = join(tempDir('gaps-'), 'u.jsonl');
     writeFileSync(file, `${ASKED.map(line).join('\n')}\n{"at":"2026`);
     const r = await kbGaps(['--log', file]);
     expect(r.status).toBe(0);
@@ -49,7 +49,7 @@ describe('npm run kb:gaps', () => {
   });
 
   it('says so when there is nothing yet, and refuses an unreachable Redis in one line', async () => {
-    const empty = await kbGaps(['--log', join(mkdtempSync(join(tmpdir(), 'gaps-')), 'none.jsonl')]);
+    const empty = await kbGaps(['--log', join(tempDir('gaps-'), 'none.jsonl')]);
     expect(empty.status).toBe(0);
     expect(empty.stdout).toContain('لا أسئلة غير مُجابة');
     const down = await kbGaps(['--redis', 'redis://127.0.0.1:1']);

@@ -4,9 +4,8 @@
  * collected; its exit is awaited with a deadline.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -49,7 +48,7 @@ export function spawnBot(env: Record<string, string>, entry: readonly string[] =
       WEBHOOK_URL: '',
       REDIS_URL: '',
       // Declined questions go to a file of this test run, not to the project's data/.
-      UNANSWERED_LOG: join(mkdtempSync(join(tmpdir(), 'e2e-unanswered-')), 'unanswered.jsonl'),
+      UNANSWERED_LOG: join(tempDir('e2e-unanswered-'), 'unanswered.jsonl'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

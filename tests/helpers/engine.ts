@@ -2,10 +2,10 @@
  * One shared engine per test file (loading takes a few hundred milliseconds), and a temp copy of
  * the knowledge base that a test may break on purpose.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createEngine, type EngineInternals } from '../../src/engine/engine.ts';
+import { tempDir } from './temp-dir.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const KNOWLEDGE = join(ROOT, 'knowledge');
@@ -19,7 +19,7 @@ export function engine(): EngineInternals {
 
 /** A throwaway copy of knowledge/; `edit(file, fn)` rewrites one file of it. */
 export function knowledgeCopy(): { dir: string; edit: (file: string, fn: (text: string) => string) => void } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'kb-')), 'knowledge');
+  const dir = join(tempDir('kb-'), 'knowledge');
   cpSync(KNOWLEDGE, dir, { recursive: true });
   return {
     dir,
