@@ -45,7 +45,7 @@ export interface Candidate {
   readonly confidence: number;
   readonly rank: number;
   /** Why the target cannot answer this question, if it cannot. */
-  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name' | 'time' | 'about';
+  readonly veto?: 'entity' | 'speaker' | 'meeting' | 'number' | 'name' | 'time' | 'about' | 'yesno';
 }
 
 /** The matcher's decision. */
@@ -101,6 +101,8 @@ const TIMING_WEIGHT = 0.5;
 const UNKNOWN_WEIGHT = 0.5;
 /** A candidate ranked within this share of the best may answer when the best is below the gate. */
 const NEAR_TIE = 0.85;
+/** Below this share of the rank of a vetoed best match, the first eligible one answers another question (a plateau from 0.3 to 0.5 on the evaluation sets). */
+const VETOED_MARGIN = 0.4;
 
 /**
  * Scores and chooses targets for one analyzed question.
@@ -320,6 +322,9 @@ function decide(
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
   if (!first) return declined('no-candidate', 0);
+  // the best matches are about the question but cannot answer it (another speaker, meeting, a yes or
+  // no they do not give): one far behind them answers another question
+  if (top !== undefined && top.veto && first.rank < top.rank * VETOED_MARGIN) return declined('low-confidence', first.confidence);
   let lead = first;
   const threshold = analysis.speech && analysis.speakers.length > 0 ? Math.max(options.threshold, options.speechThreshold) : options.threshold;
   if (first.confidence < threshold) {
@@ -458,6 +463,8 @@ function vetoFor(
     if (analysis.future && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) === 'held') return 'meeting';
     return undefined;
   }
+  const yesno = yesNoVeto(target, analysis, speakerTypes, catalog);
+  if (yesno) return yesno;
   // «ما اسم القمة …»: the answer must name something the question does not (a body, a road, a place…)
   if (analysis.asksName) {
     const asked = new Set(analysis.entities.flatMap((e) => [e, catalog.standsFor.get(e) ?? e]));
@@ -531,6 +538,28 @@ function mentionsMeeting(analysis: Analysis, named = true): boolean {
 const RECORD_SLOTS = new Set(['participants', 'date', 'place', 'duration', 'outcome']);
 /** …and, for a weak «فعلًا», what was discussed and how it went. */
 const RECORD_SLOTS_WEAK = new Set([...RECORD_SLOTS, 'topics', 'atmosphere', 'statement', 'status']);
+
+/** What says whether someone agreed: agreeing, refusing, or what they agreed on. */
+const ACCEPTANCE = ['قبول', 'رفض', 'اتفاق'];
+
+/**
+ * A yes/no question the target does not answer yes or no, though it is about the same things:
+ * - «هل وافقت دمشق على فتح طريق M4؟»: whether someone agreed is answered only by a fact that says they
+ *   agreed, refused, or what was agreed (not by one that says the road was discussed);
+ * - «هل سيعيد الأسد اللاجئين؟»: what someone will do is on record only as their own words or plan, or
+ *   as a meeting they are to attend (not as what another side wants of them).
+ */
+function yesNoVeto(target: Target, analysis: Analysis, speakerTypes: ReadonlySet<string>, catalog: Catalog): Candidate['veto'] {
+  if (!analysis.qtypes.includes('yesno') || (target.kind !== 'fact' && target.kind !== 'meeting')) return undefined;
+  const has = (t: string) => target.coverTerms.has(t) || target.terms.has(t);
+  if (analysis.terms.includes('قبول') && !ACCEPTANCE.some(has)) return 'yesno';
+  const subject = analysis.future ? analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? '')) : undefined;
+  if (subject === undefined) return undefined;
+  const side = catalog.standsFor.get(subject);
+  const attends = target.meeting !== undefined && catalog.meetingInfo.get(target.meeting)?.people.has(subject);
+  if (target.speakers.has(subject) || (side !== undefined && target.speakers.has(side)) || attends) return undefined;
+  return 'yesno';
+}
 
 /** True when the target records what happened at a meeting that was held (see `Analysis.aftermath`). */
 function recordOfHeld(catalog: Catalog, target: Target, strength: 'strong' | 'weak'): boolean {

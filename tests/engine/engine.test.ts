@@ -428,15 +428,35 @@ describe('engine.answer — declines', () => {
   });
 
   it('declines what happened after the articles, and answers what they record', () => {
-    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟', 'كم لاجئ سوري رجع فعلياً من تركيا لسوريا بعد هالاجتماعات؟', 'كم لاجئ سوري رجع من تركيا لحد هلأ؟', 'كم لاجئاً سورياً عاد من تركيا إلى سوريا حتى الآن؟', 'مين صار وزير الدفاع الروسي بعد شويغو؟']) {
+    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟', 'كم لاجئ سوري رجع فعلياً من تركيا لسوريا بعد هالاجتماعات؟', 'كم لاجئ سوري رجع من تركيا لحد هلأ؟', 'كم لاجئاً سورياً عاد من تركيا إلى سوريا حتى الآن؟', 'مين صار وزير الدفاع الروسي بعد شويغو؟', 'هل شنت تركيا الهجوم البري الذي توعد به أردوغان؟']) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);
       expect(a.text, q).toContain('ولا تذكر ما حدث بعد ذلك');
       expect(a.text, q).toContain('2023');
     }
-    for (const q of ['هل التقى أكار بنظيره السوري في النهاية؟', 'أي دولة انضمت لاحقاً للمحادثات التي تتوسط فيها موسكو؟', 'هل تقرر فعلاً عقد قمة بين أردوغان والأسد أم أنها ما زالت احتمالاً؟']) {
+    for (const q of ['هل التقى أكار بنظيره السوري في النهاية؟', 'أي دولة انضمت لاحقاً للمحادثات التي تتوسط فيها موسكو؟', 'هل تقرر فعلاً عقد قمة بين أردوغان والأسد أم أنها ما زالت احتمالاً؟', 'هل هدد أردوغان بشن عملية برية ضد الأكراد؟']) {
       expect(engine().answer(q).answered, q).toBe(true);
     }
+  });
+
+  it('answers a yes/no question only with a fact that says yes or no', () => {
+    // whether a side agreed: only what says it agreed, refused, or what was agreed
+    for (const q of ['هل قبلت موسكو بفتح الأجواء السورية للطائرات التركية؟', 'Did Russia agree to open the Syrian airspace to Turkish jets?']) {
+      expect(engine().answer(q).answered, q).toBe(false);
+    }
+    for (const q of ['هل وافقت أنقرة على تصنيف المعارضة كلها إرهابية؟', 'هل قبلت تركيا مطالب وفد الأسد؟']) expect(engine().answer(q).answered, q).toBe(true); // Ankara refused
+    // what someone will do: only their own words or plans, or a meeting they are to attend
+    for (const q of ['هل رح يرجّع بشار اللاجئين؟', 'Will Assad take the refugees back?']) {
+      expect(engine().answer(q).answered, q).toBe(false);
+    }
+    for (const q of ['هل ستسحب تركيا قواتها من شمال سوريا؟', 'هل سيلتقي أردوغان بالأسد؟', 'Will Erdogan meet Assad?']) {
+      expect(engine().answer(q).answered, q).toBe(true);
+    }
+  });
+
+  it('reads an English question starting with an auxiliary as yes/no', () => {
+    expect(engine().analyzer.analyze('Did Lavrov attend the meeting?', { mode: 'query' }).qtypes).toEqual(['yesno']);
+    expect(engine().analyzer.analyze('Who attended the meeting?', { mode: 'query' }).qtypes).not.toContain('yesno');
   });
 
   it('offers suggestions the engine itself answers', () => {

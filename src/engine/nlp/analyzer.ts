@@ -157,10 +157,15 @@ const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
 const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
+/** The auxiliaries an English yes/no question starts with. */
+const ENGLISH_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 /** «in the end»: what came of it, in any question. */
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
 const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'so far', 'until now', 'to date']);
+/** A threat or promise, and carrying one out: «هل نفذت تركيا الهجوم الذي هدد به أردوغان؟» asks what came of it. */
+const THREAT = new Set(['هدد', 'هددت', 'هددو', 'هددوا', 'تهديد', 'تهديده', 'تهديدها', 'تهديدات', 'تهديداته', 'توعد', 'توعدت', 'لوح', 'لوحت', 'وعد', 'وعدت', 'threat', 'threats', 'threatened', 'promised']);
+const CARRIED_OUT = new Set(['نفذ', 'نفذت', 'نفذات', 'نفذو', 'نفذوا', 'نفذتها', 'نفذته', 'شنت', 'طبق', 'طبقت', 'carried', 'launched', 'implemented', 'executed', 'fulfilled', 'kept']);
 const BECAME = new Set(['صار', 'اصبح', 'بات', 'خلف', 'خلفه', 'became', 'succeeded', 'replaced']);
 const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
 
@@ -173,6 +178,7 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   // («من 2016 لهلق»: a span the articles count over, not what came after them)
   const span = words.some((w) => /^(19|20)\d\d$/.test(w));
   if (has(AFTERMATH_END) || ((yesno || howmany) && !span && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
+  if (words.some((w) => THREAT.has(w)) && words.some((w) => CARRIED_OUT.has(w))) return { aftermath: 'strong' };
   // «مين صار وزير الدفاع بعد شويغو؟»: who succeeded whom, after the articles
   if (words.some((w) => BECAME.has(w)) && words.some((w) => w === 'بعد' || w === 'after')) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
@@ -767,6 +773,8 @@ export class Analyzer {
         unknownTerms.push(term);
       }
     }
+    // «Did Lavrov attend…?», «Will Assad…?»: an English yes/no question starts with its auxiliary
+    if (mode === 'query' && qtypes.size === 0 && ENGLISH_AUXILIARIES.has(tokens[0] ?? '')) qtypes.add('yesno');
     // «الاجتماع الثلاثي المنعقد في 28 كانون الأول»: the date only restates the meeting named
     if (meetings.size > 0) {
       const restated = (t: string) => t.startsWith('t:') && [...meetings].some((m) => this.meetingDates.get(m)?.has(t));
