@@ -216,7 +216,11 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];
     if (text.terms.some((t) => t.startsWith('t:'))) extra.push('?when');
     const mentionedTypes = new Set(text.entities.map((e) => kb.entities.get(e)?.type));
-    if (mentionedTypes.has('place')) extra.push('?where');
+    // (a fact of a meeting that names the meeting's place answers «where» only as its place fact: «بحث
+    // الوفدان في موسكو …» is what they discussed; where they met is the place fact's)
+    const ownPlace = meeting ? meetingInfo.get(meeting.id)?.placeEntities : undefined;
+    const otherPlace = text.entities.some((e) => kb.entities.get(e)?.type === 'place' && !ownPlace?.has(e));
+    if (mentionedTypes.has('place') && (!meeting || f.slot === 'place' || otherPlace)) extra.push('?where');
     if (mentionedTypes.has('person') || mentionedTypes.has('country') || mentionedTypes.has('org') || mentionedTypes.has('media') || mentionedTypes.has('group')) extra.push('?who');
     if (f.by !== 'article') extra.push(`@${f.by}`);
     if (meeting) extra.push(`#${meeting.id}`, ...meetingDateTerms(meeting));

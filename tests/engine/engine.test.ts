@@ -439,6 +439,23 @@ describe('engine.answer — declines', () => {
     }
   });
 
+  it('answers «where» about a meeting described by its topic with the meeting\'s place', () => {
+    const a = engine().answer('في أي مكان اجتمع الوزراء الأتراك مع الروس لمناقشة خروج القوات الأمريكية؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('مقر وزارة الدفاع');
+  });
+
+  it('answers each part of a meeting asked for («أين ومتى …»)', () => {
+    const a = engine().answer('Where and when did the four defence ministers meet?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('العاصمة الروسية موسكو'); // the place fact
+    expect(a.text).toContain('الثلاثاء'); // and the date fact
+    const b = engine().answer('أين ومتى تحدث تشاووش أوغلو مع المقداد قبل محادثات موسكو؟');
+    expect(b.answered).toBe(true);
+    expect(b.text).toContain('2021');
+    expect(b.text).toContain('هامش');
+  });
+
   it('answers a yes/no question only with a fact that says yes or no', () => {
     // whether a side agreed: only what says it agreed, refused, or what was agreed
     for (const q of ['هل قبلت موسكو بفتح الأجواء السورية للطائرات التركية؟', 'Did Russia agree to open the Syrian airspace to Turkish jets?']) {

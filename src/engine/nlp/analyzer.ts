@@ -157,6 +157,8 @@ const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
 const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
+/** «with», after a verb of speaking: talking with someone is meeting them. */
+const WITH_WORDS = new Set(['مع', 'وياه', 'ويا', 'with']);
 /** The auxiliaries an English yes/no question starts with. */
 const ENGLISH_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 /** «in the end»: what came of it, in any question. */
@@ -575,8 +577,8 @@ export class Analyzer {
         timingTerms.push(term);
       }
       const isEntity = term.startsWith('@');
-      if (this.speechTerms.has(term) && ['مع', 'وياه', 'ويا', 'with'].includes(tokens[cursor + 1] ?? '') && !this.stanceTerms.has(term)) {
-        // «حكا مع نظرائه»: talked with them, a meeting, not a statement
+      if (this.speechTerms.has(term) && this.talksWith(tokens, cursor + 1, !qtypes.has('what')) && !this.stanceTerms.has(term)) {
+        // «حكا مع نظرائه», «تحدث تشاووش أوغلو مع المقداد»: talked with them, a meeting, not a statement
         terms[terms.length - 1] = 'اجتماع';
       } else if (this.speechTerms.has(term)) {
         // «من قال …», «أي جهة أعلنت …»: the speaker is what is asked, the names after the verb are what was said
@@ -859,6 +861,17 @@ export class Analyzer {
 
   private isPersonTerm(term: string | undefined): boolean {
     return term !== undefined && term.startsWith('@') && this.personIds.has(term.slice(1));
+  }
+
+  /**
+   * «مع …» at `tokens[at]`, or, with `afterName`, after the name there («متى تحدث تشاووش أوغلو مع
+   * المقداد»; not «شو حكى المقداد مع تشاووش أوغلو», what one said to the other).
+   */
+  private talksWith(tokens: readonly string[], at: number, afterName: boolean): boolean {
+    if (!afterName) return WITH_WORDS.has(tokens[at] ?? '');
+    const m = this.phrases.matchAt(tokens, at);
+    const after = m?.kind === 'entity' ? tokens[at + m.length] : undefined;
+    return [tokens[at], after].some((t) => WITH_WORDS.has(t ?? ''));
   }
 
   /** The entity term that starts at `tokens[at]`, if any (for looking one word ahead). */

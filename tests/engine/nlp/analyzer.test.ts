@@ -144,6 +144,17 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
     expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
   });
+
+  it('reads talking with someone as meeting them, also with the subject between («متى تحدث X مع Y»), but not «شو حكى X مع Y»', () => {
+    for (const q of ['امتى حكى أكار مع نظيره السوري؟', 'متى تحدث تشاووش أوغلو مع المقداد؟']) {
+      const a = analyze(q);
+      expect(a.speech, q).toBe(false);
+      expect(a.terms, q).toContain('اجتماع');
+    }
+    const what = analyze('شو حكى المقداد مع تشاووش أوغلو؟');
+    expect(what.speech).toBe(true);
+    expect(what.speakers).toEqual(['mekdad']);
+  });
   it('finds the counted noun and its qualifier', () => {
     expect(analyze('كم عدد الجنود الأتراك في سوريا؟').count).toEqual({ head: 'قوات', modifier: '@turkey' });
     expect(analyze('قديش عدد اللاجئين؟').count).toEqual({ head: 'لاجي' });
