@@ -101,10 +101,15 @@ export class Composer {
    * composer.compare(['trilateral-2022-12', 'quad-2023-04'], { score: 0.8, matched: [] });
    */
   compare(meetingIds: readonly string[], meta: { score: number; matched: readonly string[] }): Answer | undefined {
-    const meetings = meetingIds.map((id) => this.kb.meetings.get(id)).filter((m): m is MeetingEntry => m !== undefined);
+    // (oldest first: «أيهما عُقد أولًا؟» is answered by the order itself)
+    const meetings = meetingIds
+      .map((id) => this.kb.meetings.get(id))
+      .filter((m): m is MeetingEntry => m !== undefined)
+      .sort((a, b) => sortKey(a, this.kb).localeCompare(sortKey(b, this.kb)));
     if (meetings.length < 2) return undefined;
     const c = engineText.card;
     const blocks: string[] = [engineText.compare(meetings.map((m) => m.shortTitle))];
+    if (meetings.every((m) => m.status === 'held' && m.date)) blocks.push(engineText.compareOrder(meetings.map((m) => m.shortTitle)));
     const cites: Evidence[][] = [];
     for (const m of meetings) {
       const cite: Evidence[] = [];

@@ -62,6 +62,8 @@ export const engineText = {
   },
   /** «شو الفرق بين الاجتماع الثلاثي والرباعي؟»: the meetings side by side. */
   compare: (titles: readonly string[]) => `للمقارنة بين ${titles.map((t) => `«${t}»`).join(' و')}، هذا ما تذكره المقالات عن كلٍّ منها:`,
+  /** The meetings compared, oldest first (their short titles carry the dates), when all were held and dated. */
+  compareOrder: (titles: readonly string[]) => `بالترتيب الزمني: ${titles.map((t, i) => `${i === 0 ? 'أولًا' : 'ثم'} «${t}»`).join('، ')}.`,
   disputed: 'تختلف الروايات في هذه النقطة:',
   aboutMeeting: (title: string) => `(هذه الإجابة عن: ${title})`,
   alsoRelevant: 'وذات صلة:',

@@ -289,6 +289,16 @@ describe('engine.answer — follow-ups', () => {
     expect(pairs).toBeGreaterThanOrEqual(10);
   });
 
+  it('answers «which of the two …» about two meetings side by side, oldest first', () => {
+    for (const q of ['أيهما كان أسبق، اجتماع نواب وزراء الخارجية أم الاجتماع الثلاثي لوزراء الدفاع؟', 'Which came first, the quad meeting or the trilateral meeting?']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(true);
+      const order = a.text.split('\n').find((l) => l.startsWith('بالترتيب الزمني'));
+      expect(order, q).toBeDefined();
+      expect(order!.indexOf('الاجتماع الثلاثي'), q).toBeLessThan(order!.indexOf(q.startsWith('Which') ? 'الاجتماع الرباعي' : 'نواب وزراء الخارجية'));
+    }
+  });
+
   it('answers a bare «وإيمتى؟» after a statement with when it was made', () => {
     const price = engine().answer('مين المتحدث باسم الخارجية الأمريكية اللي علق على التطبيع مع الأسد؟');
     const when = engine().answer('وإيمتى؟', { focus: price.matched });
