@@ -607,7 +607,8 @@ function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, ask
   const { unstated } = info;
   const q = analysis.qtypes;
   const when = q.includes('when') || analysis.terms.includes('موعد');
-  if (unstated.next && analysis.future && when && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
+  // («وين رح ينعقد الاجتماع الرباعي الجاي؟»: where the next one will be, as little known)
+  if (unstated.next && analysis.future && (when || q.includes('where')) && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
   const namesPerson = analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person');
   if (unstated.participants && q.includes('who') && asked.has('participants') && !namesPerson && !analysis.terms.includes('مستوي')) return unstated.participants;
   // («أين جرت المحادثة؟» is answered with the place the articles give, «على هامش قمة إقليمية»; «وين

@@ -88,7 +88,7 @@ export const MeetingSchema = z.strictObject({
   about: z.array(id).default([]),
   /**
    * What people ask about this meeting that the articles leave out, with a note on what they do say
-   * (shown to the user when declining): `participants` (their names), `place`, `outcome`, `next` (when
+   * (shown to the user when declining): `participants` (their names), `place`, `outcome`, `next` (when or where
    * the next meeting of its kind will be).
    */
   unstated: z.strictObject({ participants: text.optional(), place: text.optional(), outcome: text.optional(), next: text.optional() }).default({}),
