@@ -159,6 +159,10 @@ const RELATIVES = new Set(['الذي', 'التي', 'اللي', 'الي', 'يلي
 const HEADED_TYPES = new Set(['group']);
 /** «this/these» before a noun (MSA and dialect, with a proclitic). */
 const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'هاي', 'هذي', 'دي', 'ده', 'فهاد', 'فهذه', 'بهذه', 'بهاد', 'بهاي', 'في هذه', 'هادو', 'هدول', 'these', 'this']);
+/** Words of an office before its country («قالت وزارة الخارجية الإيرانية»): part of who speaks, not distance from the verb. */
+const OFFICE_WORDS = new Set(['وزار', 'وزاره', 'خارجيه', 'دفاع', 'وزير', 'رياسه', 'رييس', 'حكومه', 'متحدث', 'ناطق', 'مكتب', 'سفاره', 'سفير', 'ministry', 'minister', 'foreign', 'defense', 'defence', 'spokesman', 'spokesperson', 'government', 'office', 'embassy']);
+/** (not two or more of them: «هل تحدث وزيرا خارجية تركيا وسوريا» is a conversation between them) */
+const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
 /** «with», after a verb of speaking: talking with someone is meeting them. */
 const WITH_WORDS = new Set(['مع', 'وياه', 'ويا', 'with']);
 /** The auxiliaries an English yes/no question starts with. */
@@ -598,7 +602,9 @@ export class Analyzer {
         // (only who can speak: «مسار أستانا», «موسكو» are what or where)
         if (speech.state === 'before') beforeSpeech.push(term.slice(1));
         else if (speech.state === 'after') afterSpeech.push(term.slice(1));
-      } else if (speech.state === 'after' && afterSpeech.length === 0 && ++speech.gap > 1) {
+      } else if (speech.state === 'after' && afterSpeech.length === 0 && OFFICE_WORDS.has(term) && DUAL_OR_PLURAL.test(tokens[cursor] ?? '')) {
+        speech.state = 'object';
+      } else if (speech.state === 'after' && afterSpeech.length === 0 && !OFFICE_WORDS.has(term) && ++speech.gap > 1) {
         // «هل أكدت الأطراف احترام وحدة أراضي سوريا»: an entity this far from the verb is not its subject
         speech.state = 'object';
       }

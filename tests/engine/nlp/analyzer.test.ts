@@ -143,6 +143,9 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('ما موقف تركيا من قسد؟').speakers).toEqual(['turkey']);
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
     expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
+    // an office before its country is who speaks («وزارة الخارجية الإيرانية»); two office holders talk to each other
+    expect(analyze('ماذا قالت وزارة الخارجية الإيرانية عن المحادثات؟').speakers).toEqual(['iran']);
+    expect(analyze('هل تحدث وزيرا خارجية تركيا وسوريا من قبل؟').speakers).toEqual([]);
   });
 
   it('reads talking with someone as meeting them, also with the subject between («متى تحدث X مع Y»), but not «شو حكى X مع Y»', () => {
