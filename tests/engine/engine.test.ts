@@ -350,6 +350,7 @@ describe('engine.answer — declines', () => {
       'في أي مدينة جرت المحادثة المقتضبة بين تشاووش أوغلو والمقداد؟', // nor where that was
       'ما اسم المسؤول التركي الكبير الذي تحدث لرويترز؟', // nor name the official (what he said is answered)
       'من هم أعضاء اللجان التي شكلت لتسريع التطبيع؟', // nor the committees' members
+      'مين بيرأس اللجان اللي تشكلت لتسريع التطبيع؟', // nor who heads them
       'ماذا قال الائتلاف الوطني السوري المعارض عن اجتماع موسكو الرباعي؟', // nor the Syrian National Coalition
       'ما أسماء فصائل المعارضة السورية التي تدعمها تركيا؟', // nor name the factions
       'ماذا قال أردوغان عن اللاجئين السوريين؟', // nor report Erdoğan on refugees (his words are about meeting Assad)

@@ -230,6 +230,8 @@ function asksForOfficial(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length - 1; i++) {
     const word = tokens[i] as string;
     let at: number;
+    // «من يرأس اللجان؟», «who leads the delegation?»: the one at the head, a person
+    if (WHO_WORDS.has(word) && LEAD_VERBS.has(tokens[i + 1] as string)) return true;
     if (NAME_WORDS.has(word)) at = i + 1;
     else if (WHO_WORDS.has(word) && ['هو', 'هي', 'هم', 'is', 'are', 'was', 'were'].includes(tokens[i + 1] as string)) at = i + 2;
     else continue;
@@ -240,6 +242,8 @@ function asksForOfficial(tokens: readonly string[]): boolean {
   return false;
 }
 
+/** Verbs of heading something («يرأس», «يقود», «leads»). */
+const LEAD_VERBS = new Set(['يراس', 'بيراس', 'تراس', 'يتراس', 'بتراس', 'ترئس', 'يقود', 'بيقود', 'تقود', 'قاد', 'قادت', 'heads', 'headed', 'leads', 'led', 'chairs', 'chaired', 'runs']);
 /** Dialect words for «of» («تبع», «بتاع», «حق», «مال», «ديال»). */
 const POSSESSIVE = new Set(['تبع', 'تبعت', 'بتاع', 'بتاعت', 'بتوع', 'حق', 'حقت', 'مال', 'مالت', 'ديال', 'متاع', 'نتاع']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */

@@ -115,6 +115,8 @@ describe('Analyzer', () => {
     expect(analyze('ما اسم المبعوث الأممي؟').asksPerson).toBe(true);
     expect(analyze('من هو المبعوث الأممي الجديد؟').asksPerson).toBe(true);
     expect(analyze('من هو لافروف؟').asksPerson).toBeUndefined();
+    expect(analyze('مين بيرأس اللجان اللي تشكلت؟').asksPerson).toBe(true);
+    expect(analyze('who leads the committees?').asksPerson).toBe(true);
     expect(analyze('في أي مدينة عقد الاجتماع؟').asksCity).toBe(true);
     expect(analyze('which city hosted the talks?').asksCity).toBe(true);
   });
