@@ -163,6 +163,8 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 const OFFICE_WORDS = new Set(['وزار', 'وزاره', 'خارجيه', 'دفاع', 'وزير', 'رياسه', 'رييس', 'حكومه', 'متحدث', 'ناطق', 'مكتب', 'سفاره', 'سفير', 'ministry', 'minister', 'foreign', 'defense', 'defence', 'spokesman', 'spokesperson', 'government', 'office', 'embassy']);
 /** (not two or more of them: «هل تحدث وزيرا خارجية تركيا وسوريا» is a conversation between them) */
 const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
+/** Words of possibility before a verb in the present («ممكن يتقابل», «قد يلتقي»). */
+const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'قد', 'ربما', 'يحتمل', 'محتمل']);
 /** «with», after a verb of speaking: talking with someone is meeting them. */
 const WITH_WORDS = new Set(['مع', 'وياه', 'ويا', 'with']);
 /** The auxiliaries an English yes/no question starts with. */
@@ -642,7 +644,7 @@ export class Analyzer {
       // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
       if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
       if (this.followupWords.has(token)) followup = true;
-      if (!future && this.isFutureWord(token)) future = true;
+      if (!future && (this.isFutureWord(token) || this.isModalFuture(tokens, i))) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
       // «ماذا قال أردوغان عن اللاجئين»: what follows «عن» after a speech verb is what was said about
       if (ABOUT_MARKERS.has(token) && terms.some((t) => this.speechTerms.has(t)) && aboutFrom < 0) aboutFrom = terms.length;
@@ -897,6 +899,21 @@ export class Analyzer {
     if (this.futureWords.has(token)) return true;
     const m = /^(س|ه|ح)([يتن].{2,})$/.exec(token);
     return m !== null && (this.conceptSurface.has(m[2] as string) || this.knownTerms.has(this.stemmer.stem(m[2] as string)));
+  }
+
+  /**
+   * «ممكن يتقابل», «يمكن أن يلتقي», «قد يلتقي», «could … meet»: what may happen, a question about the
+   * future (not «ممكن تقولي …», a request).
+   */
+  private isModalFuture(tokens: readonly string[], at: number): boolean {
+    const token = tokens[at] as string;
+    if (token === 'could' || token === 'might') return true;
+    if (!MODALS.has(token)) return false;
+    const next = ['ان', 'انه', 'انها'].includes(tokens[at + 1] ?? '') ? tokens[at + 2] : tokens[at + 1];
+    if (next === undefined || next.length < 4 || !/^[يتن]/.test(next)) return false;
+    // («ممكن تقولي», «ممكن تشرحلنا»: «you», to me or us)
+    const request = /^ت.*(ي|ني|لي|نا|لنا)$/.test(next) || this.framing.has(next) || withoutClitics(next).some((r) => this.framing.has(r));
+    return !request;
   }
 
   /** An English word's mapping, trying the singular of plurals and dropping a possessive «'s». */

@@ -150,6 +150,11 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('هل تحدث وزيرا خارجية تركيا وسوريا من قبل؟').speakers).toEqual([]);
   });
 
+  it('reads a verb after «ممكن / يمكن أن / قد» as the future, but not a request («ممكن تقولي …»)', () => {
+    for (const q of ['امتى ممكن يجتمع أكار وعباس مرة تانية؟', 'متى يمكن أن يلتقي أردوغان بالأسد؟', 'When could the foreign ministers meet?']) expect(analyze(q).future, q).toBe(true);
+    for (const q of ['ممكن تقولي متى عقد الاجتماع الرباعي؟', 'ممكن تشرحلي شو صار بالاجتماع؟', 'متى عقد الاجتماع الرباعي؟']) expect(analyze(q).future, q).toBe(false);
+  });
+
   it('reads talking with someone as meeting them, also with the subject between («متى تحدث X مع Y»), but not «شو حكى X مع Y»', () => {
     for (const q of ['امتى حكى أكار مع نظيره السوري؟', 'متى تحدث تشاووش أوغلو مع المقداد؟']) {
       const a = analyze(q);
