@@ -64,7 +64,8 @@ const COUNTRY_WORDS = ['دول', 'بلد'];
 export const MINISTRY_TERMS = new Set(['دفاع', 'خارجيه']);
 
 /** Stems of number words («ألفي», «أربع», «ملايين», …) as the analyzer produces them. */
-const NUMBER_STEMS = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد', 'اول', 'ثاني', 'ثالث', 'مره']);
+/** Stems of number words («أربع», «ألفي», «مليون»…) in analyzed text. */
+export const NUMBER_STEMS: ReadonlySet<string> = new Set(['الف', 'الفين', 'اربع', 'ثلاث', 'الاف', 'ملا', 'ملي', 'مده', 'نصف', 'عدد', 'اول', 'ثاني', 'ثالث', 'مره']);
 
 /** What the matcher checks about a meeting, built once from meetings.yaml. */
 export interface MeetingInfo {

@@ -7,7 +7,7 @@
  * names must be involved in the answer; «what did X say» needs X (or X's country) as the speaker; a
  * question about a named meeting is answered from that meeting; «how many» needs a number.
  */
-import { MINISTRY_TERMS, type Catalog, type Target } from './catalog.ts';
+import { MINISTRY_TERMS, NUMBER_STEMS, type Catalog, type Target } from './catalog.ts';
 import { engineText } from '../locale/ar.ts';
 import type { Analysis } from './nlp/analyzer.ts';
 import type { Bm25Index } from './search/bm25.ts';
@@ -542,7 +542,12 @@ function vetoFor(
     if (!target.terms.has('?howmany')) return 'number';
     // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text
     const c = analysis.count;
-    if (c && !target.sequences.some((seq) => hasPhrase(seq, c.head, c.modifier))) return 'number';
+    // («كم من العمليات التركية …»: a country qualifying the noun is satisfied by that country's own
+    // actions, wherever the text names it)
+    const country = c?.modifier?.startsWith('@') && catalog.entityTypes.get(c.modifier.slice(1)) === 'country' ? c.modifier.slice(1) : undefined;
+    // (and then the noun must be the one counted: «أربع عمليات»)
+    const byHolder = country !== undefined && target.speakers.has(country);
+    if (c && !target.sequences.some((seq) => (byHolder ? hasCounted(seq, c.head) : hasPhrase(seq, c.head, c.modifier)))) return 'number';
   }
   return undefined;
 }
@@ -627,6 +632,11 @@ function namesAnother(target: Target, type: string, analysis: Analysis, catalog:
 }
 
 /** True when `head` occurs in the sequence, followed within 3 terms by `modifier` when given. */
+/** True when `head` follows a number in `seq` («أربع عمليات», «2000 جندي»). */
+function hasCounted(seq: readonly string[], head: string): boolean {
+  return seq.some((t, i) => t === head && i > 0 && (/^\d+$/.test(seq[i - 1] as string) || NUMBER_STEMS.has(seq[i - 1] as string)));
+}
+
 function hasPhrase(seq: readonly string[], head: string, modifier?: string): boolean {
   for (let i = 0; i < seq.length; i++) {
     if (seq[i] !== head) continue;

@@ -468,6 +468,13 @@ describe('engine.answer — declines', () => {
     expect(b.text).toContain('هامش');
   });
 
+  it('counts a country\'s own actions for «كم … التركية» wherever the text names the country', () => {
+    const a = engine().answer('كم عملية عسكرية تركية جرت في سوريا منذ 2016؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('أربع عمليات');
+    expect(engine().answer('كم جندي تركي موجود في سوريا؟').answered).toBe(false); // no count of troops
+  });
+
   it('answers a yes/no question only with a fact that says yes or no', () => {
     // whether a side agreed: only what says it agreed, refused, or what was agreed
     for (const q of ['هل قبلت موسكو بفتح الأجواء السورية للطائرات التركية؟', 'Did Russia agree to open the Syrian airspace to Turkish jets?']) {
