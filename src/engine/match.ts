@@ -521,7 +521,8 @@ function vetoFor(
   // (a meeting's date fact says what is known of it, «لم يتم تحديد التاريخ بالضبط» included)
   if (analysis.exact && analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot !== 'date' && !hasCalendarDate(target.terms)) return 'time';
   // «متى انعقد مؤتمر سوتشي؟»: a meeting elsewhere than the place asked about does not say when
-  if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.meeting !== undefined) {
+  // (in «متى قال تشاووش أوغلو إن بلاده لن تنسحب من شمال سوريا؟» the place is what he spoke of)
+  if (analysis.qtypes.includes('when') && !analysis.speech && target.kind === 'fact' && target.meeting !== undefined) {
     const places = catalog.meetingInfo.get(target.meeting)?.placeEntities;
     if (analysis.entities.some((e) => catalog.entityTypes.get(e) === 'place' && !places?.has(e))) return 'time';
   }
@@ -613,7 +614,8 @@ function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, ask
   const q = analysis.qtypes;
   const when = q.includes('when') || analysis.terms.includes('موعد');
   // («وين رح ينعقد الاجتماع الرباعي الجاي؟»: where the next one will be, as little known)
-  if (unstated.next && analysis.future && (when || q.includes('where')) && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
+  // (not «امتى صرّح تشاووش أوغلو إن تركيا ما رح تطلع …»: the future is in what he said)
+  if (unstated.next && analysis.future && !analysis.speech && mentionsMeeting(analysis) && (when || q.includes('where')) && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
   const namesPerson = analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person');
   if (unstated.participants && q.includes('who') && asked.has('participants') && !namesPerson && !analysis.terms.includes('مستوي')) return unstated.participants;
   // («أين جرت المحادثة؟» is answered with the place the articles give, «على هامش قمة إقليمية»; «وين

@@ -306,6 +306,14 @@ describe('engine.answer — follow-ups', () => {
     expect(when.text).toContain('كانون الثاني');
   });
 
+  it('answers «when did X say …» with when the statement was made, whatever places or future it speaks of', () => {
+    for (const q of ['امتى صرح تشاووش أوغلو إنو تركيا ما رح تطلع من شمال العراق؟', 'متى قال وزير الخارجية التركي إن قوات بلاده باقية في شمال سوريا؟']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toContain('يوم الاثنين');
+    }
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
     // a bare question word asks which meeting, not about a random one, nor with a known gap's note
