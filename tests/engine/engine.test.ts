@@ -143,6 +143,12 @@ describe('engine.answer — answers', () => {
     expect(engine().answer('in which city did the four-way meeting take place?').text).toContain('موسكو');
   });
 
+  it('answers «what is the name of [office] who …» with a text that names the holder', () => {
+    const a = engine().answer('شو اسم وزير الدفاع السوري اللي التقى بأكار؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('عباس');
+  });
+
   it('answers «what is the full name of …» for an office holder', () => {
     const a = engine().answer('ما هو الاسم الكامل لوزير الدفاع السوري؟');
     expect(a.answered).toBe(true);

@@ -57,6 +57,8 @@ export interface Analysis {
   readonly asksCity?: boolean;
   /** «من هو المبعوث الأممي؟»: who holds an office the question names as a body: the answer must name a person. */
   readonly asksPerson?: boolean;
+  /** «ما اسم وزير الدفاع السوري؟»: the people whose names are asked for, by their office (an answer must name them). */
+  readonly asksNames?: readonly string[];
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
@@ -285,6 +287,8 @@ export class Analyzer {
   private readonly nameFuse = new Map<number, Fuse<{ token: string; entity: string }>>();
   private readonly nameTokensByLength = new Map<number, readonly string[]>();
   private readonly nameTokens = new Map<string, string>();
+  /** The words that follow each word in a name of several words («علي» → «محمود», «عباس»). */
+  private readonly nameFollowers = new Map<string, Set<string>>();
   private readonly personIds = new Set<string>();
   /** People the articles do not name (see EntitySchema.unnamed). */
   private readonly unnamedIds = new Set<string>();
@@ -393,6 +397,11 @@ export class Analyzer {
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
         this.phrases.add(at, { kind: 'entity', value: e.id });
+        for (let k = 1; k < at.length; k++) {
+          const prev = at[k - 1] as string;
+          if (!this.nameFollowers.has(prev)) this.nameFollowers.set(prev, new Set());
+          this.nameFollowers.get(prev)?.add(at[k] as string);
+        }
         if (at.length === 1 && (at[0] as string).length >= 4 && /^[\u0600-\u06FF]+$/.test(at[0] as string)) {
           this.nameTokens.set(at[0] as string, e.id);
           // short names with the article («الاسد») match exactly only: «الناس» is not a typo of «الاسد»
@@ -513,12 +522,15 @@ export class Analyzer {
     const unknownTerms: string[] = [];
     const genericTerms: string[] = [];
     if (mode === 'query') {
-      tokens = tokens.map((t) => {
-        if (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t)) return t;
-        const fixed = this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t);
+      const fixedTokens: string[] = [];
+      for (const t of tokens) {
+        const prev = fixedTokens[fixedTokens.length - 1];
+        // (a name's next word first: «عباش» reads as a known stem on its own)
+        const fixed = this.nameAfter(prev, t) ?? (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t) ? undefined : (this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t)));
         if (fixed) corrections.push([t, fixed]);
-        return fixed ?? t;
-      });
+        fixedTokens.push(fixed ?? t);
+      }
+      tokens = fixedTokens;
     }
     const named = mode === 'query' ? this.asksForName(tokens) : undefined;
     // («شو اسم الوكالة اللي نقلت …» asks which medium, like «أي وكالة»)
@@ -816,6 +828,8 @@ export class Analyzer {
       ...(asksName ? { asksName } : {}),
       // «من هو المبعوث الأممي؟», «ما اسم المسؤول التركي الذي تحدث لرويترز؟» (no known person named)
       ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
+      // «وش اسم وزير الدفاع السوري اللي قابل أكار؟»: the name of the people it names by office
+      ...(asksOfficial && [...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e)) ? { asksNames: [...entities].filter((e) => this.personIds.has(e) && !this.unnamedIds.has(e)) } : {}),
       ...(asksCity ? { asksCity } : {}),
       ...(asksMedia ? { asksMedia } : {}),
       followup,
@@ -1080,6 +1094,16 @@ export class Analyzer {
       if (fixed) return fixed;
     }
     return undefined;
+  }
+
+  /**
+   * A short name with one letter wrong right after the word it follows in a name («علي محمود عباش» →
+   * «عباس»): the word before makes up for the length that `fuzzyName` needs.
+   */
+  private nameAfter(prev: string | undefined, token: string): string | undefined {
+    const next = prev === undefined ? undefined : this.nameFollowers.get(prev);
+    if (!next || next.has(token) || token.length < 4 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
+    return [...next].find((name) => name !== token && Math.abs(name.length - token.length) <= 1 && editDistance(token, name, 1) <= 1);
   }
 
   private fuzzyName(token: string): string | undefined {

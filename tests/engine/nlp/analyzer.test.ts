@@ -34,6 +34,9 @@ describe('Analyzer', () => {
     const a = analyze('شويغوا والاجتماغ');
     expect(a.entities).toContain('shoigu');
     expect(a.unknown).toEqual([]);
+    // a short name with a wrong letter, after the word it follows in the full name
+    expect(analyze('شو قال علي محمود عباش؟').entities).toEqual(['abbas']);
+    expect(analyze('شو قال عباش؟').entities).toEqual([]);
   });
 
   it('does not "correct" real words it does not know into known ones', () => {
@@ -92,6 +95,7 @@ describe('Analyzer', () => {
 
   it('reads «كم استمرت» as how long, and «أي جهة أعلنت» / «من قال» as asking who spoke', () => {
     expect(analyze('المباحثات في موسكو، كم استمرت؟').qtypes).toEqual(['howlong']);
+    expect(analyze('مباحثات موسكو خدت قد ايه؟').qtypes).toEqual(['howlong']);
     const a = analyze('أي جهة أعلنت وصول أكار إلى موسكو؟');
     expect(a.qtypes).toContain('who');
     expect(a.speakers).toEqual([]);
@@ -115,6 +119,7 @@ describe('Analyzer', () => {
     expect(analyze('ما اسم المبعوث الأممي؟').asksPerson).toBe(true);
     expect(analyze('من هو المبعوث الأممي الجديد؟').asksPerson).toBe(true);
     expect(analyze('من هو لافروف؟').asksPerson).toBeUndefined();
+    expect(analyze('شو اسم وزير الدفاع السوري اللي التقى بأكار؟').asksNames).toEqual(['abbas', 'akar']);
     expect(analyze('مين بيرأس اللجان اللي تشكلت؟').asksPerson).toBe(true);
     expect(analyze('who leads the committees?').asksPerson).toBe(true);
     expect(analyze('في أي مدينة عقد الاجتماع؟').asksCity).toBe(true);
