@@ -105,6 +105,8 @@ export interface Catalog {
   readonly meetingTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entity id → the entity its name also stands for («الأسد» → syria). */
   readonly standsFor: ReadonlyMap<string, string>;
+  /** People the articles do not name («مسؤول تركي»). */
+  readonly unnamed: ReadonlySet<string>;
 }
 
 /**
@@ -321,5 +323,6 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     for (const term of t.coverTerms) if (!term.startsWith('?')) set.add(term);
     meetingTerms.set(t.meeting, set);
   }
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingInfo, standsFor, meetingTerms, counterparts: analyzer.counterparts() };
+  const unnamed = new Set([...kb.entities.values()].filter((e) => e.unnamed).map((e) => e.id));
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingInfo, standsFor, unnamed, meetingTerms, counterparts: analyzer.counterparts() };
 }

@@ -456,6 +456,10 @@ function vetoFor(
     // («ماذا حدث في الشمال بعد تعقيب كالن؟»: who is named in a «بعد …» clause dates the question)
     if (analysis.timingTerms.includes(`@${e}`) && !analysis.speakers.includes(e)) continue;
     const alias = catalog.standsFor.get(e);
+    // («Which Turkish officials arrived in Moscow?»: officials the articles do not name, unless they are
+    // the one speaking, are any of that country's)
+    const country = catalog.entityCountry.get(e);
+    if (catalog.unnamed.has(e) && !analysis.speakers.includes(e) && country !== undefined && target.closure.has(country)) continue;
     // (a known gap is about its subject; the countries around it do not make it another question)
     if (target.kind === 'gap' && catalog.entityTypes.get(e) === 'country') continue;
     if (!target.closure.has(e) && !(alias && target.closure.has(alias))) return 'entity';

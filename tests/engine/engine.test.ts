@@ -143,6 +143,12 @@ describe('engine.answer — answers', () => {
     expect(engine().answer('in which city did the four-way meeting take place?').text).toContain('موسكو');
   });
 
+  it('reads unnamed officials who are not the ones speaking as any official of their country', () => {
+    const a = engine().answer('أي مسؤولين أتراك وصلوا إلى موسكو في زيارة رسمية؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('فيدان');
+  });
+
   it('answers «what is the name of [office] who …» with a text that names the holder', () => {
     const a = engine().answer('شو اسم وزير الدفاع السوري اللي التقى بأكار؟');
     expect(a.answered).toBe(true);
