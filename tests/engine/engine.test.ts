@@ -143,6 +143,18 @@ describe('engine.answer — answers', () => {
     expect(engine().answer('in which city did the four-way meeting take place?').text).toContain('موسكو');
   });
 
+  it('understands everyday English news vocabulary («reaffirmed», «outlet», «momentum»)', () => {
+    const a = engine().answer('What did the four countries reaffirm, according to the Russian defence ministry?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('وحدة الأراضي السورية');
+    const b = engine().answer('Lavrov said the talks aimed to give momentum to which congress?');
+    expect(b.answered).toBe(true);
+    expect(b.text).toContain('سوتشي');
+    // «which Russian outlet»: the medium must be named (Sputnik is; none is for the constitution remarks)
+    expect(engine().answer('Which Russian outlet quoted Cavusoglu on Turkish-Russian support over Syria?').text).toContain('سبوتنيك');
+    expect(engine().answer('Which news outlet quoted Lavrov on the Syrian constitution committee?').answered).toBe(false);
+  });
+
   it('reads unnamed officials who are not the ones speaking as any official of their country', () => {
     const a = engine().answer('أي مسؤولين أتراك وصلوا إلى موسكو في زيارة رسمية؟');
     expect(a.answered).toBe(true);

@@ -135,14 +135,17 @@ const TIMING_SPAN = 3;
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
-/** Words that ask for a comparison. */
 /** «أيهما عُقد أولًا: … أم …؟»: which of the things named (with two meetings named, a comparison). */
 const WHICH_OF_TWO = new Set(['ايهما', 'وايهما', 'ايهم', 'اياهما', 'ايهن', 'انهو', 'انهي', 'انو واحد', 'مين فيهم', 'اي منهما', 'which']);
+/** Words that ask for a comparison. */
 const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus']);
 /** «على أي قناة …», «أي وكالة نقلت …», «which outlet …»: the answer must name a channel, agency or website. */
 function asksWhich(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length - 1; i++) {
-    if (WHICH_WORDS.has(tokens[i] as string) && WHICH_HEADS.has((tokens[i + 1] as string).replace(/^ال/, ''))) return true;
+    if (!WHICH_WORDS.has(tokens[i] as string)) continue;
+    if (WHICH_HEADS.has((tokens[i + 1] as string).replace(/^ال/, ''))) return true;
+    // («which Russian outlet», «which news agency»: English puts a qualifier first)
+    if (LATIN.test(tokens[i] as string) && WHICH_HEADS.has(tokens[i + 2] ?? '')) return true;
   }
   return false;
 }
