@@ -155,6 +155,15 @@ describe('engine.answer — answers', () => {
     expect(engine().answer('Which news outlet quoted Lavrov on the Syrian constitution committee?').answered).toBe(false);
   });
 
+  it('knows sectarian words and a «framework» joining countries', () => {
+    const a = engine().answer('هل الفصائل اللي بتدعمها تركيا سنية؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('السنية');
+    const b = engine().answer('شو هي الصيغة اللي بتجمع روسيا وتركيا وإيران بالملف السوري؟');
+    expect(b.answered).toBe(true);
+    expect(b.text).toContain('أستانا');
+  });
+
   it('reads unnamed officials who are not the ones speaking as any official of their country', () => {
     const a = engine().answer('أي مسؤولين أتراك وصلوا إلى موسكو في زيارة رسمية؟');
     expect(a.answered).toBe(true);
