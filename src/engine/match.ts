@@ -348,8 +348,10 @@ function decide(
   if (unstated) return declined('gap', lead.confidence, { note: unstated });
   // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
   // with what they say and the inferred date
-  const dated = meetingAsked !== undefined && analysis.exact && (analysis.qtypes.includes('when') || analysis.terms.includes('موعد')) && !analysis.future ? catalog.meetingInfo.get(meetingAsked) : undefined;
-  if (dated?.date?.inferred) return declined('gap', lead.confidence, { note: engineText.decline.inferredDate(dated.title, dated.date.stated, dated.date.label) });
+  // («في أي تاريخ عُقدت المباحثات؟» asks for the calendar date too, which a weekday alone does not give;
+  // «15 و16 آذار» does, its year inferred)
+  const dated = meetingAsked !== undefined && (analysis.exact || analysis.asksDate) && (analysis.qtypes.includes('when') || analysis.terms.includes('موعد') || analysis.asksDate) && !analysis.future ? catalog.meetingInfo.get(meetingAsked) : undefined;
+  if (dated?.date?.inferred && (analysis.exact || !/\d/.test(dated.date.stated))) return declined('gap', lead.confidence, { note: engineText.decline.inferredDate(dated.title, dated.date.stated, dated.date.label) });
   // «هل التقى أردوغان بالأسد في النهاية؟», «هل فتحت روسيا فعلًا المجال الجوي؟»: what happened after the
   // articles; only the record of a meeting held answers it
   // («هل صار فيدان وزير خارجية بعدين؟» is not about a meeting at all)

@@ -478,6 +478,11 @@ describe('engine.answer — declines', () => {
     const when = engine().answer('متى عقد الاجتماع الرباعي؟');
     expect(when.answered).toBe(true);
     expect(when.text).toContain('مستنتج');
+    // «في أي تاريخ» asks for the calendar date: a weekday alone does not give it, a day and month do
+    const saturday = engine().answer('ما تاريخ المباحثات التركية الروسية عن الانسحاب الأمريكي؟');
+    expect(saturday.answered).toBe(false);
+    expect(saturday.text).toContain('اليوم السبت');
+    expect(engine().answer('بأي تاريخ اجتمع نواب وزراء الخارجية في موسكو؟').text).toContain('15 و16');
   });
 
   it('declines what happened after the articles, and answers what they record', () => {

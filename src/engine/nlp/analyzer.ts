@@ -57,6 +57,8 @@ export interface Analysis {
   readonly asksCity?: boolean;
   /** «من هو المبعوث الأممي؟»: who holds an office the question names as a body: the answer must name a person. */
   readonly asksPerson?: boolean;
+  /** «في أي تاريخ …»: the calendar date is asked for. */
+  readonly asksDate?: boolean;
   /** «ما اسم وزير الدفاع السوري؟»: the people whose names are asked for, by their office (an answer must name them). */
   readonly asksNames?: readonly string[];
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
@@ -133,6 +135,8 @@ const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'befor
 const TIMING_SPAN = 3;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
+/** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
+const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|شو|ايش|وش|شنو) تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
 /** «أيهما عُقد أولًا: … أم …؟»: which of the things named (with two meetings named, a comparison). */
@@ -839,6 +843,7 @@ export class Analyzer {
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       ...(mode === 'query' && (input.some((t) => COMPARE_WORDS.has(t)) || input.some((t) => WHICH_OF_TWO.has(t.replace(/[?؟:،,]+$/, '')))) ? { compares: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
+      ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
