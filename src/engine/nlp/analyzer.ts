@@ -661,7 +661,9 @@ export class Analyzer {
       }
       if (TIMING_WORDS.has(token) && mode === 'query') timing = TIMING_SPAN;
       // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
-      if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
+      // («إيمتى موعد الانتخابات اللي أثرت على لقاء أردوغان والأسد؟»: a clause about another thing, which
+      // names the meeting to say which elections, in a «when» question about something else)
+      if (RELATIVES.has(token) && mode === 'query' && (meetingEnd === i || (meetingEnd < 0 && qtypes.has('when') && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')))) timing = TIMING_SPAN;
       if (this.followupWords.has(token)) followup = true;
       if (!future && (this.isFutureWord(token) || this.isModalFuture(tokens, i))) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';

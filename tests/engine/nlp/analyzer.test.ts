@@ -234,6 +234,11 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('من حضر الاجتماع؟').aboutTerms).toEqual([]);
   });
 
+  it('marks a meeting named in a relative clause about something else, in a «when» question, as timing', () => {
+    expect(analyze('متى موعد الانتخابات التركية التي أثرت على لقاء أردوغان والأسد؟').timingTerms).toContain('#erdogan-assad');
+    expect(analyze('متى عقد الاجتماع الذي حضره لافروف؟').timingTerms).toEqual([]);
+  });
+
   it('marks the terms of a «قبل …» / «بعد …» clause as timing', () => {
     const a = analyze('على أي مستوى أقرت أنقرة بتواصل مع دمشق قبل لقاء وزيري الدفاع؟');
     expect(a.timingTerms).toEqual(['اجتماع', 'وزير', 'دفاع']);
