@@ -175,6 +175,12 @@ export function matchQuestion(
   if (!hard) readings.push(decide(catalog, analysis, undefined, undefined, options));
   let best = readings[0] as MatchResult;
   for (const r of readings.slice(1)) if (r.answer && (!best.answer || r.confidence > best.confidence)) best = r;
+  // «وشو كان موقف دمشق؟» after an answer about a meeting goes on from it: the conversation's answer,
+  // when there is one, over the question read alone
+  if (analysis.conjoined && !hard) {
+    const conversational = readings.slice(0, readings.length - 1).find((r) => r.answer);
+    if (conversational) return conversational;
+  }
   return best;
 }
 

@@ -347,6 +347,15 @@ describe('engine.answer — follow-ups', () => {
     }
   });
 
+  it('reads a question starting with «و» as going on from the previous answer («وشو كان موقف دمشق؟»)', () => {
+    const march = engine().answer('حدثني عن اجتماع نواب وزراء الخارجية في آذار');
+    expect(march.meetingId).toBe('deputy-fm-2023-03');
+    const a = engine().answer('وشو كان موقف دمشق؟', { meetingId: march.meetingId, focus: march.matched });
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('خروج القوات التركية');
+    expect(engine().analyzer.analyze('وين انعقد الاجتماع؟', { mode: 'query' }).conjoined).toBeUndefined();
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
     // a bare question word asks which meeting, not about a random one, nor with a known gap's note

@@ -80,6 +80,8 @@ export interface Analysis {
   readonly compares?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
+  /** The text starts with «و» on a question word or a name («وشو …», «وتركيا …»), or «and»: it goes on from the previous question. */
+  readonly conjoined?: boolean;
   /** The question is framed as «tell me about…» («حدثني عن», «ماذا تعرف عن», «ملخص»). */
   readonly framed: boolean;
   /** Small talk kinds found (greeting, thanks, …). */
@@ -172,6 +174,8 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 const OFFICE_WORDS = new Set(['وزار', 'وزاره', 'خارجيه', 'دفاع', 'وزير', 'رياسه', 'رييس', 'حكومه', 'متحدث', 'ناطق', 'مكتب', 'سفاره', 'سفير', 'ministry', 'minister', 'foreign', 'defense', 'defence', 'spokesman', 'spokesperson', 'government', 'office', 'embassy']);
 /** (not two or more of them: «هل تحدث وزيرا خارجية تركيا وسوريا» is a conversation between them) */
 const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
+/** Question words that start with «و» without being «و» + a question word. */
+const OWN_WAW_WORDS = new Set(['وين', 'وينو', 'وينه', 'وينها', 'وينهم', 'واش', 'وش', 'وقتاش', 'وقتيش']);
 /** Words of possibility before a verb in the present («ممكن يتقابل», «قد يلتقي»). */
 const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'قد', 'ربما', 'يحتمل', 'محتمل']);
 /** «with», after a verb of speaking: talking with someone is meeting them. */
@@ -843,6 +847,7 @@ export class Analyzer {
       ...(asksMedia ? { asksMedia } : {}),
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
+      ...(mode === 'query' && this.startsWithAnd(input) ? { conjoined: true } : {}),
       ...(mode === 'query' && (input.some((t) => COMPARE_WORDS.has(t)) || input.some((t) => WHICH_OF_TWO.has(t.replace(/[?؟:،,]+$/, '')))) ? { compares: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
@@ -923,6 +928,17 @@ export class Analyzer {
     if (this.futureWords.has(token)) return true;
     const m = /^(س|ه|ح)([يتن].{2,})$/.exec(token);
     return m !== null && (this.conceptSurface.has(m[2] as string) || this.knownTerms.has(this.stemmer.stem(m[2] as string)));
+  }
+
+  /** «وشو …», «ومين …», «وتركيا …», «and …»: the question goes on from the previous one. */
+  private startsWithAnd(tokens: readonly string[]): boolean {
+    const first = tokens[0] ?? '';
+    if (first === 'and') return true;
+    // («وين», «واش», «وش» are question words of their own)
+    if (!first.startsWith('و') || first.length < 3 || OWN_WAW_WORDS.has(first)) return false;
+    const rest = first.slice(1);
+    if (this.qwords.has(rest)) return true;
+    return !this.isKnownSurface(first) && this.phrases.matchAt([rest, ...tokens.slice(1)], 0)?.kind === 'entity';
   }
 
   /**
