@@ -177,7 +177,9 @@ export function matchQuestion(
   for (const r of readings.slice(1)) if (r.answer && (!best.answer || r.confidence > best.confidence)) best = r;
   // «وشو كان موقف دمشق؟» after an answer about a meeting goes on from it: the conversation's answer,
   // when there is one, over the question read alone
-  if (analysis.conjoined && !hard) {
+  // (not when it names someone of its own: «ومين رئيسي هاد؟» asks about that person)
+  const namesSomeone = analysis.entities.some((e) => catalog.entityTypes.get(e) !== 'country');
+  if (analysis.conjoined && !hard && !namesSomeone) {
     const conversational = readings.slice(0, readings.length - 1).find((r) => r.answer);
     if (conversational) return conversational;
   }

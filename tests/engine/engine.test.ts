@@ -354,6 +354,9 @@ describe('engine.answer — follow-ups', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('خروج القوات التركية');
     expect(engine().analyzer.analyze('وين انعقد الاجتماع؟', { mode: 'query' }).conjoined).toBeUndefined();
+    // (unless it names someone of its own: «ومين رئيسي هاد؟» is about Raisi)
+    const raisi = engine().answer('ومين رئيسي هاد؟', { focus: engine().answer('متى سيلتقي أردوغان بالأسد؟').matched });
+    expect(raisi.matched).toEqual(['entity:raisi']);
   });
 
   it('declines a follow-up without context', () => {
