@@ -59,6 +59,8 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
 
 /** The terms of «دول», «دولة», «البلدان»: countries as a class. */
 const COUNTRY_WORDS = ['دول', 'بلد'];
+/** Words in a medium's names that say what kind of medium it is. */
+const MEDIUM_KIND_WORDS = new Set(['وكاله', 'الوكاله', 'قناه', 'القناه', 'موقع', 'الموقع', 'صحيفه', 'الصحيفه', 'الرسميه', 'رسميه', 'agency', 'website', 'channel', 'newspaper', 'official']);
 
 /** Terms of the ministries that describe a meeting's level. */
 export const MINISTRY_TERMS = new Set(['دفاع', 'خارجيه']);
@@ -119,6 +121,18 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   const targets = new Map<string, Target>();
   const analyze = (text: string) => analyzer.analyze(text, { mode: 'index' });
   /** Analyzes texts one by one (each one's analysis is cached by the analyzer) and merges them. */
+  // the words of a medium's names that say what it is (see facts below)
+  const mediumTerms = new Map<string, readonly string[]>();
+  const mediumWords = (entityId: string): readonly string[] => {
+    let words = mediumTerms.get(entityId);
+    if (words === undefined) {
+      const e = kb.entities.get(entityId);
+      const names = e?.type === 'media' ? [e.name, ...e.aliases].flatMap((n) => analyzer.words(n)) : [];
+      words = [...new Set(names.filter((w) => MEDIUM_KIND_WORDS.has(w)).map((w) => analyzer.analyze(w, { mode: 'index' }).terms[0] ?? w))];
+      mediumTerms.set(entityId, words);
+    }
+    return words;
+  };
   const analyzeAll = (texts: readonly string[]) => {
     const parts = texts.filter(Boolean).map(analyze);
     return { terms: parts.flatMap((p) => p.terms), entities: [...new Set(parts.flatMap((p) => p.entities))] };
@@ -236,6 +250,9 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     if (meeting) for (const e of [...meeting.participants, ...meeting.countries, ...meeting.about, ...(meetingInfo.get(meeting.id)?.placeEntities ?? [])]) t.coverTerms.add(`@${e}`);
     // «ما الدول التي …»: a fact naming two countries or more answers for «countries»
     if (text.entities.filter((e) => kb.entities.get(e)?.type === 'country').length >= 2) for (const w of COUNTRY_WORDS) t.coverTerms.add(w);
+    // «ما الوكالة الرسمية التي نقلت …»: a fact naming a medium answers for what its name calls it
+    // («وكالة الأنباء السورية الرسمية» → agency, official), though the name is read as the medium
+    for (const e of text.entities) for (const w of mediumWords(e)) t.coverTerms.add(w);
     // a fact naming «وزير الخارجية التركي» is about Turkey too, one naming Kalin about the presidency he speaks for
     for (const e of text.entities) {
       const country = kb.entities.get(e)?.country;

@@ -155,6 +155,15 @@ describe('engine.answer — answers', () => {
     expect(engine().answer('Which news outlet quoted Lavrov on the Syrian constitution committee?').answered).toBe(false);
   });
 
+  it('reads a medium\'s name as the kind of medium it is («ما الوكالة الرسمية …» → SANA)', () => {
+    const a = engine().answer('ما هي الوكالة الرسمية اللي نقلت كلام دمشق عن الاجتماع الرباعي؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('سانا');
+    const b = engine().answer('شو حكى الاجتماع الرباعي عن الجماعات المسلحة؟'); // «armed» is no topic of its own
+    expect(b.answered).toBe(true);
+    expect(b.text).toContain('الإرهابية');
+  });
+
   it('knows sectarian words and a «framework» joining countries', () => {
     const a = engine().answer('هل الفصائل اللي بتدعمها تركيا سنية؟');
     expect(a.answered).toBe(true);
