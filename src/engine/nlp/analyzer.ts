@@ -241,20 +241,20 @@ const PERSON_HEADS = new Set(['مسوول', 'مسوولين', 'مسوولون', 
  * True for «ما اسم المسؤول …», «من هم أعضاء …», «who is the official …»: a name-of or who-is question
  * about people described by what they are.
  */
-function asksForOfficial(tokens: readonly string[]): boolean {
+function asksForOfficial(tokens: readonly string[]): number | undefined {
   for (let i = 0; i < tokens.length - 1; i++) {
     const word = tokens[i] as string;
     let at: number;
     // «من يرأس اللجان؟», «who leads the delegation?»: the one at the head, a person
-    if (WHO_WORDS.has(word) && LEAD_VERBS.has(tokens[i + 1] as string)) return true;
+    if (WHO_WORDS.has(word) && LEAD_VERBS.has(tokens[i + 1] as string)) return i + 2;
     if (NAME_WORDS.has(word)) at = i + 1;
-    else if (WHO_WORDS.has(word) && ['هو', 'هي', 'هم', 'is', 'are', 'was', 'were'].includes(tokens[i + 1] as string)) at = i + 2;
+    else if (WHO_WORDS.has(word) && ['هو', 'هي', 'هم', 'هما', 'is', 'are', 'was', 'were'].includes(tokens[i + 1] as string)) at = i + 2;
     else continue;
     while (['the', 'of', 'الكامل', 'كامل'].includes(tokens[at] as string)) at += 1;
     const head = (bareOffice(tokens[at]) ?? '').replace(/^ال/, '');
-    if (PERSON_HEADS.has(head)) return true;
+    if (PERSON_HEADS.has(head)) return at;
   }
-  return false;
+  return undefined;
 }
 
 /** Verbs of heading something («يرأس», «يقود», «leads»). */
@@ -548,7 +548,11 @@ export class Analyzer {
     const nameOfMedium = named !== undefined && WHICH_HEADS.has(named.replace(/^ال/, '').replace(/^وكال$/, 'وكاله'));
     const asksName = nameOfMedium ? undefined : named;
     const asksMedia = mode === 'query' && (nameOfMedium || asksWhich(tokens));
-    const asksOfficial = mode === 'query' && asksForOfficial(tokens);
+    // (the token where the office asked about starts, and the person it names, if the articles know them)
+    const officialAt = mode === 'query' ? asksForOfficial(tokens) : undefined;
+    const asksOfficial = officialAt !== undefined;
+    const officeMatch = officialAt !== undefined ? this.phrases.matchAt(tokens, officialAt) : undefined;
+    const officeHolder = officeMatch?.kind === 'entity' && this.personIds.has(officeMatch.value) && !this.unnamedIds.has(officeMatch.value) ? officeMatch.value : undefined;
     const asksBody = mode === 'query' && this.asksWhoIsBody(tokens);
     const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'باي' || t === 'وباي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
     // «وزير الدفاع تبع النظام», «وزير خارجية بتاع تركيا»: the office of that country
@@ -663,7 +667,8 @@ export class Analyzer {
           beforeSpeech.splice(0, beforeSpeech.length, next.value);
         }
       }
-      if (TIMING_WORDS.has(token) && mode === 'query') timing = TIMING_SPAN;
+      // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
+      if (TIMING_WORDS.has(token) && mode === 'query' && !WHICH_WORDS.has(tokens[i + 1] ?? '') && !this.qwords.has(tokens[i + 1] ?? '')) timing = TIMING_SPAN;
       // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
       // («إيمتى موعد الانتخابات اللي أثرت على لقاء أردوغان والأسد؟»: a clause about another thing, which
       // names the meeting to say which elections, in a «when» question about something else)
@@ -842,7 +847,7 @@ export class Analyzer {
       // «من هو المبعوث الأممي؟», «ما اسم المسؤول التركي الذي تحدث لرويترز؟» (no known person named)
       ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
       // «وش اسم وزير الدفاع السوري اللي قابل أكار؟»: the name of the people it names by office
-      ...(asksOfficial && [...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e)) ? { asksNames: [...entities].filter((e) => this.personIds.has(e) && !this.unnamedIds.has(e)) } : {}),
+      ...(officeHolder ? { asksNames: [officeHolder] } : {}),
       ...(asksCity ? { asksCity } : {}),
       ...(asksMedia ? { asksMedia } : {}),
       followup,

@@ -119,7 +119,13 @@ describe('Analyzer', () => {
     expect(analyze('ما اسم المبعوث الأممي؟').asksPerson).toBe(true);
     expect(analyze('من هو المبعوث الأممي الجديد؟').asksPerson).toBe(true);
     expect(analyze('من هو لافروف؟').asksPerson).toBeUndefined();
-    expect(analyze('شو اسم وزير الدفاع السوري اللي التقى بأكار؟').asksNames).toEqual(['abbas', 'akar']);
+    expect(analyze('شو اسم وزير الدفاع السوري اللي التقى بأكار؟').asksNames).toEqual(['abbas']);
+    // (only the office asked about, not the others the question names)
+    expect(analyze('من هو المتحدث باسم الرئاسة التركية الذي تحدث عن لقاء تشاووش أوغلو والمقداد؟').asksNames).toEqual(['kalin']);
+    // «بعد أي خطوة …» asks which step; it is no clause that dates the question
+    expect(analyze('بعد أي خطوة قد يلتقي أردوغان بالأسد؟').timingTerms).toEqual([]);
+    // dual relatives and «between them» are no content
+    expect(analyze('من هما الوزيران اللذان سيجتمعان بينهما؟').unknown).toEqual([]);
     expect(analyze('مين بيرأس اللجان اللي تشكلت؟').asksPerson).toBe(true);
     expect(analyze('who leads the committees?').asksPerson).toBe(true);
     expect(analyze('في أي مدينة عقد الاجتماع؟').asksCity).toBe(true);
