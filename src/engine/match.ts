@@ -217,7 +217,10 @@ function decide(
   // (a meeting named only in a «قبل …/بعد …» clause dates the question, it is not the meeting asked
   // about: «شو الخطوة الجاية بعد اجتماع وزراء الخارجية حسب أردوغان؟»)
   const timingSet = new Set(analysis.timingTerms);
-  const onlyTiming = analysis.meetings.length > 0 && analysis.meetings.every((m) => timingSet.has(`#${m}`));
+  // (every time it is named: «نواب وزراء الخارجية اللي حضروا اجتماع آذار» names the March meeting
+  // twice, once as what is asked)
+  const times = (terms: readonly string[], t: string) => terms.filter((x) => x === t).length;
+  const onlyTiming = analysis.meetings.length > 0 && analysis.meetings.every((m) => times(analysis.terms, `#${m}`) <= times(analysis.timingTerms, `#${m}`));
   const meetingRefs = contextMeeting ? [contextMeeting] : onlyTiming ? [] : analysis.meetings;
 
   const queryTerms = [...content, ...qtypeTerms, ...(contextMeeting ? [`#${contextMeeting}`] : [])];
@@ -354,7 +357,8 @@ function decide(
   // «مين نواب الوزراء اللي حضروا اجتماع آذار؟», «امتى الاجتماع الرباعي الجاي؟»: a detail of the meeting
   // that the articles leave out; decline with what they do say
   const meetingAsked = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? lead.target.meeting;
-  const unstated = meetingAsked !== undefined ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
+  // (not for a meeting named only to say which thing is meant: «أين يقع طريق M4 الذي نوقش في الاجتماع الرباعي؟»)
+  const unstated = meetingAsked !== undefined && !onlyTiming ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
   if (unstated) return declined('gap', lead.confidence, { note: unstated });
   // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
   // with what they say and the inferred date

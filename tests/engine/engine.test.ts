@@ -155,6 +155,17 @@ describe('engine.answer — answers', () => {
     expect(engine().answer('Which news outlet quoted Lavrov on the Syrian constitution committee?').answered).toBe(false);
   });
 
+  it('reads a relative clause that says which thing is meant as no part of the question', () => {
+    // «where is the road that the meeting discussed»: the road's place, not the meeting's
+    const road = engine().answer('وين موقع طريق ام فور اللي انحكى عنه بالاجتماع الرباعي بموسكو؟');
+    expect(road.answered).toBe(true);
+    expect(road.text).toContain('إدلب');
+    // «according to the official who spoke to Reuters about normalization»: about the official, not what is asked
+    const goals = engine().answer('ماذا تريد أنقرة من دمشق بحسب المسؤول التركي الذي تحدث لرويترز عن التطبيع؟');
+    expect(goals.answered).toBe(true);
+    expect(goals.text).toContain('رويترز');
+  });
+
   it('reads a medium\'s name as the kind of medium it is («ما الوكالة الرسمية …» → SANA)', () => {
     const a = engine().answer('ما هي الوكالة الرسمية اللي نقلت كلام دمشق عن الاجتماع الرباعي؟');
     expect(a.answered).toBe(true);

@@ -135,6 +135,8 @@ const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباح
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 3;
+/** …and a relative clause about another thing («طريق M4 الذي نوقشت إعادة فتحه في الاجتماع الرباعي») this many. */
+const CLAUSE_SPAN = 6;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
@@ -605,6 +607,7 @@ export class Analyzer {
     let cursor = 0;
     let meetingEnd = -1;
     let aboutFrom = -1;
+    let inRelative = false;
     let lastEntity: { id: string; end: number } | undefined;
     // the next terms after «قبل»/«بعد» (see timingTerms)
     const timingTerms: string[] = [];
@@ -670,14 +673,18 @@ export class Analyzer {
       // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
       if (TIMING_WORDS.has(token) && mode === 'query' && !WHICH_WORDS.has(tokens[i + 1] ?? '') && !this.qwords.has(tokens[i + 1] ?? '')) timing = TIMING_SPAN;
       // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
-      // («إيمتى موعد الانتخابات اللي أثرت على لقاء أردوغان والأسد؟»: a clause about another thing, which
-      // names the meeting to say which elections, in a «when» question about something else)
-      if (RELATIVES.has(token) && mode === 'query' && (meetingEnd === i || (meetingEnd < 0 && qtypes.has('when') && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')))) timing = TIMING_SPAN;
+      // («إيمتى موعد الانتخابات اللي أثرت على لقاء أردوغان والأسد؟», «أين يقع طريق M4 الذي نوقش في
+      // الاجتماع الرباعي؟»: a clause about another thing, which names the meeting to say which one, in a
+      // «when» or «where» question about something else)
+      if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
+      else if (RELATIVES.has(token) && mode === 'query' && meetingEnd < 0 && (qtypes.has('when') || qtypes.has('where')) && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')) timing = CLAUSE_SPAN;
       if (this.followupWords.has(token)) followup = true;
       if (!future && (this.isFutureWord(token) || this.isModalFuture(tokens, i))) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
       // «ماذا قال أردوغان عن اللاجئين»: what follows «عن» after a speech verb is what was said about
-      if (ABOUT_MARKERS.has(token) && terms.some((t) => this.speechTerms.has(t)) && aboutFrom < 0) aboutFrom = terms.length;
+      // («… بحسب المسؤول الذي تحدث لرويترز عن مسار التطبيع»: a clause about the speaker, not what is asked)
+      if (RELATIVES.has(token) && terms.some((t) => this.speechTerms.has(t))) inRelative = true;
+      if (ABOUT_MARKERS.has(token) && terms.some((t) => this.speechTerms.has(t)) && aboutFrom < 0 && !inRelative) aboutFrom = terms.length;
       const date = matchDate(tokens, i);
       if (date) {
         for (const t of date.tokens) emit(t);
