@@ -358,7 +358,9 @@ function decide(
   // that the articles leave out; decline with what they do say
   const meetingAsked = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? lead.target.meeting;
   // (not for a meeting named only to say which thing is meant: «أين يقع طريق M4 الذي نوقش في الاجتماع الرباعي؟»)
-  const unstated = meetingAsked !== undefined && !onlyTiming ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
+  // (nor for a question in two parts, «مين حضر ووين انعقد بالزبط؟»: the part the articles give is answered)
+  const parts = [...new Set(analysis.qtypes.flatMap((q) => PART_QTYPES[q] ?? []))].filter((slot) => slot !== 'participants' || askedSlots.has('participants'));
+  const unstated = meetingAsked !== undefined && !onlyTiming && parts.length < 2 ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
   if (unstated) return declined('gap', lead.confidence, { note: unstated });
   // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
   // with what they say and the inferred date
@@ -400,13 +402,11 @@ function decide(
     if (slotFact) lead = slotFact;
   }
   // «أين ومتى عُقد الاجتماع الرباعي؟», «من حضر ومتى؟»: each part of the meeting asked for
-  const parts = [...new Set(analysis.qtypes.flatMap((q) => PART_QTYPES[q] ?? []))].filter((slot) => slot !== 'participants' || askedSlots.has('participants'));
+  // (the parts the articles give: a meeting whose participants they do not name still has its place)
   if (parts.length >= 2 && lead.target.kind === 'fact' && lead.target.meeting !== undefined) {
     const meeting = lead.target.meeting;
-    const picks = parts.map((slot) => eligible.find((c) => c.target.kind === 'fact' && c.target.meeting === meeting && c.target.slot === slot));
-    if (picks.every((c) => c !== undefined)) {
-      return { answer: true, chosen: picks as Candidate[], candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
-    }
+    const picks = parts.flatMap((slot) => eligible.find((c) => c.target.kind === 'fact' && c.target.meeting === meeting && c.target.slot === slot) ?? []);
+    if (picks.length > 0) return { answer: true, chosen: picks, candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
   }
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that

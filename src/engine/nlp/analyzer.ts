@@ -678,6 +678,8 @@ export class Analyzer {
       // «when» or «where» question about something else)
       if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
       else if (RELATIVES.has(token) && mode === 'query' && meetingEnd < 0 && (qtypes.has('when') || qtypes.has('where')) && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')) timing = CLAUSE_SPAN;
+      // («بحسب المسؤول التركي الكبير الذي تحدث لرويترز عن مسار التطبيع»: who the speaker is, not what is asked)
+      else if (RELATIVES.has(token) && mode === 'query' && lastEntity !== undefined && lastEntity.end >= i - 2 && ['person', 'org', 'media'].includes(this.entityTypes.get(lastEntity.id) ?? '') && terms.some((t) => this.speechTerms.has(t))) timing = CLAUSE_SPAN;
       if (this.followupWords.has(token)) followup = true;
       if (!future && (this.isFutureWord(token) || this.isModalFuture(tokens, i))) future = true;
       if (this.objectMarkers.has(token) && speech.state === 'after') speech.state = 'object';
