@@ -150,8 +150,10 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const visit = (id: string) => {
       if (out.has(id)) return;
       out.add(id);
-      const country = kb.entities.get(id)?.country;
-      if (country) visit(country);
+      const entity = kb.entities.get(id);
+      if (entity?.country) visit(entity.country);
+      // (a group that stands for a wider one: SDF, Kurdish-led, is of «الجماعات الكردية»)
+      if (entity?.type === 'group' && entity.standsFor) visit(entity.standsFor);
       for (const body of bodies.get(id) ?? []) visit(body);
     };
     for (const id of ids) visit(id);

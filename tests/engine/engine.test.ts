@@ -175,6 +175,12 @@ describe('engine.answer — answers', () => {
     expect(b.text).toContain('الإرهابية');
   });
 
+  it('reads a fact about SDF as one about the Kurdish groups it stands for', () => {
+    const a = engine().answer('مين بيدعم قسد والأكراد بشرق سوريا؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('واشنطن');
+  });
+
   it('knows sectarian words and a «framework» joining countries', () => {
     const a = engine().answer('هل الفصائل اللي بتدعمها تركيا سنية؟');
     expect(a.answered).toBe(true);
