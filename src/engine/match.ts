@@ -360,7 +360,10 @@ function decide(
   // (not for a meeting named only to say which thing is meant: «أين يقع طريق M4 الذي نوقش في الاجتماع الرباعي؟»)
   // (nor for a question in two parts, «مين حضر ووين انعقد بالزبط؟»: the part the articles give is answered)
   const parts = [...new Set(analysis.qtypes.flatMap((q) => PART_QTYPES[q] ?? []))].filter((slot) => slot !== 'participants' || askedSlots.has('participants'));
-  const unstated = meetingAsked !== undefined && !onlyTiming && parts.length < 2 ? unstatedNote(catalog, meetingAsked, analysis, askedSlots) : undefined;
+  // (nor when the best match is background to the meeting, not a part of it: «طريق M4 … بيوصل بين فين
+  // وفين؟» asks where the road goes)
+  const aboutMeeting = lead.target.kind === 'meeting' || MEETING_SLOTS.has(lead.target.slot ?? '');
+  const unstated = meetingAsked !== undefined && !onlyTiming && parts.length < 2 ? unstatedNote(catalog, meetingAsked, analysis, askedSlots, aboutMeeting) : undefined;
   if (unstated) return declined('gap', lead.confidence, { note: unstated });
   // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
   // with what they say and the inferred date
@@ -626,9 +629,10 @@ function recordOfHeld(catalog: Catalog, target: Target, strength: 'strong' | 'we
 /**
  * The note for a detail of the meeting the question asks for and the articles leave out (meetings.yaml
  * `unstated`), if that is what it asks: the next meeting (a future «when» about a held meeting), the
- * participants' names («who», not «at what level»), where the place the articles give is, the outcome.
+ * participants' names («who», not «at what level»), where the place the articles give is, the outcome
+ * (these three only when `aboutMeeting`: the best match is the meeting or a part of it, not background).
  */
-function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, asked: ReadonlyMap<string, number>): string | undefined {
+function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, asked: ReadonlyMap<string, number>, aboutMeeting: boolean): string | undefined {
   const info = catalog.meetingInfo.get(meeting);
   if (!info) return undefined;
   const { unstated } = info;
@@ -637,6 +641,8 @@ function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, ask
   // («وين رح ينعقد الاجتماع الرباعي الجاي؟»: where the next one will be, as little known)
   // (not «امتى صرّح تشاووش أوغلو إن تركيا ما رح تطلع …»: the future is in what he said)
   if (unstated.next && analysis.future && !analysis.speech && mentionsMeeting(analysis) && (when || q.includes('where')) && catalog.meetingStatus.get(meeting) === 'held') return unstated.next;
+  // (the meeting's own details only when the best match is about the meeting, not background to it)
+  if (!aboutMeeting) return undefined;
   const namesPerson = analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person');
   if (unstated.participants && q.includes('who') && asked.has('participants') && !namesPerson && !analysis.terms.includes('مستوي')) return unstated.participants;
   // («أين جرت المحادثة؟» is answered with the place the articles give, «على هامش قمة إقليمية»; «وين
