@@ -565,6 +565,8 @@ function vetoFor(
   if (analysis.qtypes.includes('howlong') && !target.terms.has('?howlong')) return 'number';
   if (analysis.qtypes.includes('howmany')) {
     if (!target.terms.has('?howmany')) return 'number';
+    // «كم عدد المتظاهرين بالضبط؟»: an exact count needs a figure, not «الآلاف»
+    if (analysis.exact && !target.sequences.some((seq) => seq.some((t) => /^\d+$/.test(t)))) return 'number';
     // «كم عدد الجنود الأتراك»: the counted noun, qualified the same way, must be in the text
     const c = analysis.count;
     // («كم من العمليات التركية …»: a country qualifying the noun is satisfied by that country's own

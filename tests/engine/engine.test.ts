@@ -566,6 +566,9 @@ describe('engine.answer — declines', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('أربع عمليات');
     expect(engine().answer('كم جندي تركي موجود في سوريا؟').answered).toBe(false); // no count of troops
+    // an exact count needs a figure: «الآلاف» is none
+    expect(engine().answer('قديش عدد اللي طلعوا بمظاهرات لن نصالح بالضبط؟').answered).toBe(false);
+    expect(engine().answer('قديش عدد اللي طلعوا بمظاهرات لن نصالح؟').text).toContain('الآلاف');
   });
 
   it('answers a yes/no question only with a fact that says yes or no', () => {

@@ -56,6 +56,8 @@ function stripPrefix(token: string): string {
   return token;
 }
 
+const LATIN_MONTH = /^[a-z]+$/;
+
 function isDay(token: string | undefined): token is string {
   return token !== undefined && /^\d{1,2}$/.test(token) && Number(token) >= 1 && Number(token) <= 31;
 }
@@ -85,8 +87,15 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
   // («2000 تقريبا», «2000 جندي» count; they are not the year 2000)
   if (/^(19|20)\d{2}$/.test(t) && !COUNT_NEXT.has(tokens[at + 1] ?? '')) return { tokens: [`t:y${t}`], length: 1 };
   if (!isDateHead(t)) return undefined;
-  const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? '') || MONTH_CONTEXT.has(tokens[at - 1] ?? ''));
-  if (m) return { tokens: [`t:m${m.month}`], length: m.length };
+  // (a day before it, «15 آذار», or after it, «March 15»; a year after it; «in», «early» … before it)
+  const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || isDay(tokens[at + 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? '') || MONTH_CONTEXT.has(tokens[at - 1] ?? ''));
+  if (m) {
+    // «March 15», «March 15-16»: the days after an English month are part of the date
+    const days: string[] = [];
+    let end = at + m.length;
+    while (days.length < 2 && isDay(tokens[end]) && LATIN_MONTH.test(t)) days.push(`t:d${Number(tokens[end++])}`);
+    return { tokens: [...days, `t:m${m.month}`], length: end - at };
+  }
   const wd = weekdayMap.get(t) ?? weekdayMap.get(stripPrefix(t));
   if (wd) return { tokens: [`t:w${wd}`], length: 1 };
   return undefined;

@@ -7,6 +7,9 @@ describe('matchDate', () => {
     expect(matchDate(['15', 'و', '16', 'اذار'], 0)?.tokens).toEqual(['t:d15', 't:d16', 't:m3']);
     expect(matchDate(['2011'], 0)).toEqual({ tokens: ['t:y2011'], length: 1 });
     expect(matchDate(['الثلاثاء'], 0)?.tokens).toEqual(['t:wtue']);
+    // English puts the days after the month; «march» alone is a verb as often as a month
+    expect(matchDate(['march', '15', '16'], 0)).toEqual({ tokens: ['t:d15', 't:d16', 't:m3'], length: 3 });
+    expect(matchDate(['march', 'on'], 0)).toBeUndefined();
   });
 
   it('does not take a count for a year («2000 تقريبا», «2000 جندي»)', () => {
