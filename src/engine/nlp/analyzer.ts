@@ -134,7 +134,7 @@ const MEMBER_HEADS = new Set(['فصايل', 'جماعات', 'مجموعات', '�
 const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
-const TIMING_SPAN = 3;
+const TIMING_SPAN = 4;
 /** …and a relative clause about another thing («طريق M4 الذي نوقشت إعادة فتحه في الاجتماع الرباعي») this many. */
 const CLAUSE_SPAN = 6;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */

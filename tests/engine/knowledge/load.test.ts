@@ -42,7 +42,7 @@ describe('loadKnowledge', () => {
 
   it('rejects a missing required field', () => {
     const kb = knowledgeCopy();
-    kb.edit('facts/context.yaml', (t) => t.replace(/- id: intel-contacts\n  slot: background\n  by: turkey\n  text: [^\n]+\n/, '- id: intel-contacts\n  slot: background\n  by: turkey\n'));
+    kb.edit('facts/context.yaml', (t) => t.replace(/(- id: intel-contacts\n(?:  [^\n]*\n)*?)  text: [^\n]+\n/, '$1'));
     const e = loadError(kb.dir);
     expect([e.entry, e.field]).toEqual(['intel-contacts', 'text']);
   });
