@@ -265,6 +265,9 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const mentioned = [...text.entities, ...quotes.entities, ...f.about, ...(f.by === 'article' ? [] : [f.by])];
     for (const e of expand([...mentioned, ...(meeting ? meetingEntities(meeting) : [])])) t.closure.add(e);
     for (const e of expand([...(f.by === 'article' ? [] : [f.by]), ...f.holders])) t.speakers.add(e);
+    // (a fact that names who holds it states their position: «أصرّ النظام على خروج القوات التركية»
+    // answers «ما موقف النظام»)
+    if (f.holders.length > 0) t.coverTerms.add('موقف');
   }
 
   // people: profile cards

@@ -390,6 +390,13 @@ describe('engine.answer — follow-ups', () => {
     expect(raisi.matched).toEqual(['entity:raisi']);
   });
 
+  it('reads a fact naming who holds it as their position («وشو كان موقف النظام فيه؟» after the March meeting)', () => {
+    const march = engine().answer('امتى كان اجتماع نواب وزراء الخارجية بموسكو؟');
+    const a = engine().answer('وشو كان موقف النظام فيه؟', { meetingId: march.meetingId, focus: march.matched });
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('خروج القوات التركية');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
     // a bare question word asks which meeting, not about a random one, nor with a known gap's note
