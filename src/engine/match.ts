@@ -374,7 +374,7 @@ function decide(
   // «هل التقى أردوغان بالأسد في النهاية؟», «هل فتحت روسيا فعلًا المجال الجوي؟»: what happened after the
   // articles; only the record of a meeting held answers it
   // («هل صار فيدان وزير خارجية بعدين؟» is not about a meeting at all)
-  if (analysis.aftermath && !(mentionsMeeting(analysis) && recordOfHeld(catalog, lead.target, analysis.aftermath))) return declined('aftermath', lead.confidence);
+  if (analysis.aftermath && !(mentionsMeeting(analysis) && recordOfHeld(catalog, lead.target, analysis.aftermath, analysis))) return declined('aftermath', lead.confidence);
   // «حدثني عن الاجتماع الذي عُقد يوم الثلاثاء بمشاركة …»: a meeting described rather than named, asked
   // about as a whole: its card
   const describedMeeting = analysis.framed && analysis.terms.includes('اجتماع') && !analysis.qtypes.some((q) => SPECIFIC_QTYPES.has(q) || q === 'yesno') && lead.target.kind === 'fact' && lead.target.meeting !== undefined;
@@ -591,6 +591,8 @@ function mentionsMeeting(analysis: Analysis, named = true): boolean {
   return (named && analysis.meetings.length > 0) || analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات');
 }
 
+/** Verbs saying a meeting took place («انعقد», «held»): not «عقد», also the noun «holding». */
+const HELD_WORDS = new Set(['انعقد', 'انعقدت', 'اتعقد', 'اتعقدت', 'انعمل', 'اتعمل', 'held', 'happened', 'took']);
 /** Slots that record what happened at a meeting (a statement or a plan made there does not say what came of it). */
 const RECORD_SLOTS = new Set(['participants', 'date', 'place', 'duration', 'outcome']);
 /** …and, for a weak «فعلًا», what was discussed and how it went. */
@@ -619,10 +621,12 @@ function yesNoVeto(target: Target, analysis: Analysis, speakerTypes: ReadonlySet
 }
 
 /** True when the target records what happened at a meeting that was held (see `Analysis.aftermath`). */
-function recordOfHeld(catalog: Catalog, target: Target, strength: 'strong' | 'weak'): boolean {
+function recordOfHeld(catalog: Catalog, target: Target, strength: 'strong' | 'weak', analysis: Analysis): boolean {
   const meeting = target.kind === 'meeting' ? target.ref : target.meeting;
-  // («هل تقرر فعلًا عقد القمة أم ما زالت احتمالًا؟»: where a planned meeting stands is on record)
-  if (strength === 'weak' && target.kind === 'fact' && target.slot === 'status') return true;
+  // («هل تقرر فعلًا عقد القمة أم ما زالت احتمالًا؟»: where a planned meeting stands is on record;
+  // «هل انعقد فعلًا اجتماع وزيري الخارجية؟», whether it then took place, is not)
+  const heldAsked = analysis.words.some((w) => HELD_WORDS.has(w));
+  if (strength === 'weak' && target.kind === 'fact' && target.slot === 'status' && !heldAsked) return true;
   if (meeting === undefined || catalog.meetingStatus.get(meeting) !== 'held') return false;
   if (target.kind === 'meeting') return true;
   return target.kind === 'fact' && (strength === 'strong' ? RECORD_SLOTS : RECORD_SLOTS_WEAK).has(target.slot ?? '');
