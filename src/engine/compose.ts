@@ -51,9 +51,11 @@ export class Composer {
   }
 
   /**
-   * An answer from one or more facts; a fact in a dispute group brings the other accounts with it.
+   * An answer from one or more facts; a fact in a dispute group brings the other accounts with it. With
+   * `together`, every fact answers (a part of) the question; otherwise the ones after the first are
+   * marked as related.
    */
-  facts(chosen: readonly Fact[], meta: { score: number; matched: readonly string[]; previousMeeting?: string }): Answer {
+  facts(chosen: readonly Fact[], meta: { score: number; matched: readonly string[]; previousMeeting?: string; together?: boolean }): Answer {
     const groups: Fact[][] = [];
     const used = new Set<string>();
     for (const f of chosen) {
@@ -65,7 +67,8 @@ export class Composer {
     const paragraphs: string[] = [];
     groups.forEach((group, i) => {
       if (group.length > 1) paragraphs.push([engineText.disputed, ...group.map((f) => `• ${f.text}`)].join('\n'));
-      else paragraphs.push(i === 0 ? (group[0] as Fact).text : `${engineText.alsoRelevant} ${(group[0] as Fact).text}`);
+      // (the facts after the first are related ones, unless each answers a part of the question)
+      else paragraphs.push(i === 0 || meta.together ? (group[0] as Fact).text : `${engineText.alsoRelevant} ${(group[0] as Fact).text}`);
     });
     // the conversation was about another meeting: say which one this answer is about
     const meeting = chosen[0]?.meeting ? this.kb.meetings.get(chosen[0].meeting) : undefined;

@@ -105,7 +105,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
     if (t.kind === 'entity') return composer.profile(t.ref, { score, matched }) as Answer;
     if (t.kind === 'overview') return composer.overview({ score, matched });
     const facts = result.chosen.filter((c) => c.target.kind === 'fact').map((c) => kb.facts.get(c.target.ref) as Fact);
-    return composer.facts(facts, { score, matched, ...(previousMeeting ? { previousMeeting } : {}) });
+    return composer.facts(facts, { score, matched, ...(previousMeeting ? { previousMeeting } : {}), ...(result.together ? { together: true } : {}) });
   };
 
   const explain = (question: string, context: AnswerContext = {}): MatchResult | undefined => {

@@ -63,6 +63,8 @@ export interface MatchResult {
   readonly confidence: number;
   /** The meeting the question was resolved against via the conversation context, if any. */
   readonly contextMeeting?: string;
+  /** Every chosen fact answers the question (its parts, a meeting's outcomes, all a speaker said), rather than the first and related ones. */
+  readonly together?: boolean;
 }
 
 const PSEUDO = /^\?/;
@@ -409,7 +411,7 @@ function decide(
   if (parts.length >= 2 && lead.target.kind === 'fact' && lead.target.meeting !== undefined) {
     const meeting = lead.target.meeting;
     const picks = parts.flatMap((slot) => eligible.find((c) => c.target.kind === 'fact' && c.target.meeting === meeting && c.target.slot === slot) ?? []);
-    if (picks.length > 0) return { answer: true, chosen: picks, candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+    if (picks.length > 0) return { answer: true, chosen: picks, candidates: scored, confidence: lead.confidence, together: true, ...(contextMeeting ? { contextMeeting } : {}) };
   }
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
@@ -436,7 +438,7 @@ function decide(
       chosen.push(c);
     }
   }
-  return { answer: true, chosen, candidates: scored, confidence: lead.confidence, ...(contextMeeting ? { contextMeeting } : {}) };
+  return { answer: true, chosen, candidates: scored, confidence: lead.confidence, ...(speaker || listSlot ? { together: true } : {}), ...(contextMeeting ? { contextMeeting } : {}) };
 }
 
 interface QuestionProfile {

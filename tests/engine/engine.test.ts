@@ -560,6 +560,7 @@ describe('engine.answer — declines', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('العاصمة الروسية موسكو'); // the place fact
     expect(a.text).toContain('الثلاثاء'); // and the date fact
+    expect(a.text).not.toContain('وذات صلة'); // both answer it: neither is merely related
     // (a part the articles do not give does not hold back the part they give)
     const march = engine().answer('وين صار اجتماع نواب وزراء الخارجية بآذار ومين حضره؟');
     expect(march.answered).toBe(true);
