@@ -180,6 +180,10 @@ const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
 const OWN_WAW_WORDS = new Set(['وين', 'وينو', 'وينه', 'وينها', 'وينهم', 'واش', 'وش', 'وقتاش', 'وقتيش']);
 /** Words of possibility before a verb in the present («ممكن يتقابل», «قد يلتقي»). */
 const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'قد', 'ربما', 'يحتمل', 'محتمل']);
+/** «I am …», «we are …»: a sentence about the one asking. */
+const SELF_WORDS = new Set(['انا', 'اني', 'نحن', 'نحنا', 'احنا', 'i', "i'm", 'im', 'we', "we're"]);
+/** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
+const SENTENCE_BREAK = /[:.!?؟\n…]+/;
 /** «with», after a verb of speaking: talking with someone is meeting them. */
 const WITH_WORDS = new Set(['مع', 'وياه', 'ويا', 'with']);
 /** The auxiliaries an English yes/no question starts with. */
@@ -521,9 +525,29 @@ export class Analyzer {
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ');
-    const analysis = this.analyzeTokens(tokenize(normalizeArabic(prepared)), mode);
+    const analysis = this.analyzeTokens(tokenize(normalizeArabic(mode === 'query' ? this.withoutAsides(prepared) : prepared)), mode);
     // «مين قال "نتقدم خطوة بخطوة من أجل تحقيق نتائج ملموسة"؟»: words quoted to be found, not asked
     return mode === 'query' && QUOTED.test(prepared) ? { ...analysis, quotes: true } : analysis;
+  }
+
+  /**
+   * A message of several sentences without the ones that carry nothing the articles know and ask
+   * nothing («أنا طالب أكتب تقريرًا:», «ابي الرقم لو سمحت»): the question is in the others.
+   */
+  private withoutAsides(text: string): string {
+    // (a quotation is what is asked about: «من قال: "نحن مستعدون …"؟»)
+    if (/["«“]/.test(text)) return text;
+    const sentences = text.split(SENTENCE_BREAK).filter((x) => x.trim() !== '');
+    if (sentences.length < 2) return text;
+    const kept = sentences.filter((x) => {
+      const tokens = tokenize(normalizeArabic(x));
+      if (tokens.some((t) => this.qwords.has(t))) return true;
+      // («أنا طالب أكتب تقريرًا», «نحنا كرد بالشمال وخايفين»: who is asking, not what)
+      if (SELF_WORDS.has(tokens[0] ?? '')) return false;
+      const content = (t: string) => !this.stopwords.has(t) && !this.framing.has(t) && this.knownTerms.has(this.wordTerm(t) ?? '');
+      return tokens.some((t, i) => this.phrases.matchAt(tokens, i)?.kind === 'entity' || this.phrases.matchAt(tokens, i)?.kind === 'meeting' || content(t));
+    });
+    return kept.length > 0 && kept.length < sentences.length ? kept.join(' . ') : text;
   }
 
   private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode']): Analysis {

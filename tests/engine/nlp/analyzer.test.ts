@@ -166,6 +166,14 @@ describe('Analyzer — who speaks and what is counted', () => {
     for (const q of ['ممكن تقولي متى عقد الاجتماع الرباعي؟', 'ممكن تشرحلي شو صار بالاجتماع؟', 'متى عقد الاجتماع الرباعي؟']) expect(analyze(q).future, q).toBe(false);
   });
 
+  it('drops the sentences of a message that say who is asking or ask nothing the articles know', () => {
+    expect(analyze('أنا صحفية أكتب تقريرًا: من حضر الاجتماع الرباعي؟').unknown).toEqual([]);
+    expect(analyze('كم لاجئ سوري في تركيا؟ ابي الرقم لو سمحت').unknown).toEqual([]);
+    // (a sentence with what the articles know stays, and so does a quotation)
+    expect(analyze('بخصوص الاجتماع الرباعي: من حضر؟').meetings).toEqual(['quad-2023-04']);
+    expect(analyze('من قال: "نحن مستعدون لإجراء مباحثات بكل شفافية"؟').terms).toContain('مستعد');
+  });
+
   it('reads talking with someone as meeting them, also with the subject between («متى تحدث X مع Y»), but not «شو حكى X مع Y»', () => {
     for (const q of ['امتى حكى أكار مع نظيره السوري؟', 'متى تحدث تشاووش أوغلو مع المقداد؟']) {
       const a = analyze(q);
