@@ -138,6 +138,13 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
         const compared = composer.compare(analysis.meetings, { score: 1, matched: analysis.meetings.map((m) => `meeting:${m}`) });
         if (compared) return compared;
       }
+      // «قارن بين ما قالته أنقرة وما قالته دمشق عن الاجتماع الرباعي»: the accounts of that meeting side by side
+      // (a comparison word, two sides named, no yes/no: «ما الفرق بين البيان الروسي ورواية سانا …»)
+      const sides = analysis.entities.filter((e) => ['country', 'media', 'org'].includes(catalog.entityTypes.get(e) ?? ''));
+      if (analysis.comparesWords && sides.length >= 2 && !analysis.qtypes.includes('yesno') && analysis.meetings.length === 1 && analysis.foreign.length === 0) {
+        const disputed = [...kb.facts.values()].find((f) => f.meeting === analysis.meetings[0] && f.dispute !== undefined);
+        if (disputed) return composer.facts([disputed], { score: 1, matched: [`fact:${disputed.id}`] });
+      }
       const result = matchQuestion(catalog, analysis, context, matchOptions);
       if (result.answer) return compose(result, context.meetingId);
       let text: string = engineText.decline.notCovered;

@@ -355,6 +355,15 @@ describe('engine.answer — follow-ups', () => {
     expect(pairs).toBeGreaterThanOrEqual(10);
   });
 
+  it('puts the accounts of a meeting side by side for «قارن بين ما قالته أنقرة وما قالته دمشق …»', () => {
+    const a = engine().answer('شو الفرق بين رواية أنقرة ورواية دمشق عن الاجتماع الرباعي؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('رواية أنقرة');
+    expect(a.text).toContain('رواية دمشق');
+    // (a yes/no question about one account is not a comparison)
+    expect(engine().answer('هل وصفت سانا الاجتماع الرباعي بالإيجابي رغم اختلاف الروايات؟').text).toContain('الإيجابي');
+  });
+
   it('answers «which of the two …» about two meetings side by side, oldest first', () => {
     for (const q of ['أيهما كان أسبق، اجتماع نواب وزراء الخارجية أم الاجتماع الثلاثي لوزراء الدفاع؟', 'Which came first, the quad meeting or the trilateral meeting?']) {
       const a = engine().answer(q);

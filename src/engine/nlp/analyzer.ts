@@ -78,6 +78,8 @@ export interface Analysis {
   readonly asksMedia?: boolean;
   /** «شو الفرق بين …», «compare …»: the question compares what it names. */
   readonly compares?: boolean;
+  /** …with a word of comparison itself («الفرق», «قارن», «compare»), not only «أيهما». */
+  readonly comparesWords?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
   /** The text starts with «و» on a question word or a name («وشو …», «وتركيا …»), or «and»: it goes on from the previous question. */
@@ -887,6 +889,7 @@ export class Analyzer {
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       ...(mode === 'query' && this.startsWithAnd(input) ? { conjoined: true } : {}),
       ...(mode === 'query' && (input.some((t) => COMPARE_WORDS.has(t)) || input.some((t) => WHICH_OF_TWO.has(t.replace(/[?؟:،,]+$/, '')))) ? { compares: true } : {}),
+      ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { comparesWords: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
