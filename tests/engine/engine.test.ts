@@ -156,6 +156,7 @@ describe('engine.answer — answers', () => {
     const a = engine().answer('What did the four countries reaffirm, according to the Russian defence ministry?');
     expect(a.answered).toBe(true);
     expect(a.text).toContain('وحدة الأراضي السورية');
+    expect(engine().answer('What highway linking Aleppo and Latakia came up in Moscow?').text).toContain('M4');
     const b = engine().answer('Lavrov said the talks aimed to give momentum to which congress?');
     expect(b.answered).toBe(true);
     expect(b.text).toContain('سوتشي');

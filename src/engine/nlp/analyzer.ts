@@ -308,6 +308,8 @@ export class Analyzer {
   private readonly nameTokens = new Map<string, string>();
   /** The words that follow each word in a name of several words («علي» → «محمود», «عباس»). */
   private readonly nameFollowers = new Map<string, Set<string>>();
+  /** People's names of two Arabic words, nine letters or more («هاكان فيدان»), for `namePair`. */
+  private readonly twoWordNames: string[] = [];
   private readonly personIds = new Set<string>();
   /** People the articles do not name (see EntitySchema.unnamed). */
   private readonly unnamedIds = new Set<string>();
@@ -416,6 +418,7 @@ export class Analyzer {
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
         this.phrases.add(at, { kind: 'entity', value: e.id });
+        if (e.type === 'person' && at.length === 2 && at.join(' ').length >= 9 && /^[\u0600-\u06FF ]+$/.test(at.join(' '))) this.twoWordNames.push(at.join(' '));
         for (let k = 1; k < at.length; k++) {
           const prev = at[k - 1] as string;
           if (!this.nameFollowers.has(prev)) this.nameFollowers.set(prev, new Set());
@@ -562,7 +565,16 @@ export class Analyzer {
     const genericTerms: string[] = [];
     if (mode === 'query') {
       const fixedTokens: string[] = [];
-      for (const t of tokens) {
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k] as string;
+        // «هكان فيدن»: a two-word name with a letter left out of each word
+        const pair = this.namePair(t, tokens[k + 1]);
+        if (pair) {
+          corrections.push([`${t} ${tokens[k + 1]}`, pair.join(' ')]);
+          fixedTokens.push(...pair);
+          k += 1;
+          continue;
+        }
         const prev = fixedTokens[fixedTokens.length - 1];
         // (a name's next word first: «عباش» reads as a known stem on its own)
         const fixed = this.nameAfter(prev, t) ?? (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t) ? undefined : (this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t)));
@@ -1159,6 +1171,20 @@ export class Analyzer {
     for (const reading of withoutClitics(token)) {
       const fixed = this.corrector.correct(reading);
       if (fixed) return fixed;
+    }
+    return undefined;
+  }
+
+  /**
+   * Two unknown words that together are a two-word name with up to two letters wrong or left out
+   * («هكان فيدن» → «هاكان فيدان»), each word on its own too short to correct safely.
+   */
+  private namePair(a: string, b: string | undefined): readonly string[] | undefined {
+    if (b === undefined || !/^[\u0600-\u06FF]{3,}$/.test(a) || !/^[\u0600-\u06FF]{3,}$/.test(b)) return undefined;
+    if (this.isKnownSurface(a) || this.isKnownSurface(b) || this.nameTokens.has(a) || this.nameTokens.has(b)) return undefined;
+    const joined = `${a} ${b}`;
+    for (const name of this.twoWordNames) {
+      if (Math.abs(name.length - joined.length) <= 2 && editDistance(joined, name, 2) <= 2) return name.split(' ');
     }
     return undefined;
   }
