@@ -365,7 +365,7 @@ function decide(
   // (nor when the best match is background to the meeting, not a part of it: «طريق M4 … بيوصل بين فين
   // وفين؟» asks where the road goes)
   const aboutMeeting = lead.target.kind === 'meeting' || MEETING_SLOTS.has(lead.target.slot ?? '');
-  const unstated = meetingAsked !== undefined && !onlyTiming && parts.length < 2 ? unstatedNote(catalog, meetingAsked, analysis, askedSlots, aboutMeeting) : undefined;
+  const unstated = meetingAsked !== undefined && !onlyTiming ? unstatedNote(catalog, meetingAsked, analysis, askedSlots, aboutMeeting && parts.length < 2) : undefined;
   if (unstated) return declined('gap', lead.confidence, { note: unstated });
   // «في أي تاريخ بالضبط انعقد الاجتماع الرباعي؟»: the articles give a weekday, not the date; say so,
   // with what they say and the inferred date

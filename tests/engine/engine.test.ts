@@ -510,6 +510,7 @@ describe('engine.answer — declines', () => {
       ['وين انعقدت القمة الإقليمية اللي التقى فيها تشاووش أوغلو والمقداد سنة 2021؟', 'دون تسمية القمة أو مكانها'],
       ['امتى الاجتماع الرباعي الجاي لوزراء الدفاع؟', 'لا تذكر موعد الاجتماع الرباعي القادم'],
       ['Where will the next quadrilateral meeting be held?', 'ولا مكانه'],
+      ['وين وامتى رح يكون الاجتماع الرباعي الجاي؟', 'ولا مكانه'], // (two parts, both unstated)
       ['في أي مبنى بالتحديد عُقد الاجتماع الرباعي لوزراء الدفاع في موسكو؟', 'دون تحديد المبنى'],
       ['شو طلع من المحادثة المقتضبة بين تشاووش أوغلو والمقداد؟', 'ولا ما نتج عنها'],
     ];
@@ -547,6 +548,8 @@ describe('engine.answer — declines', () => {
     expect(saturday.answered).toBe(false);
     expect(saturday.text).toContain('اليوم السبت');
     expect(engine().answer('بأي تاريخ اجتمع نواب وزراء الخارجية في موسكو؟').text).toContain('15 و16');
+    // «ما هو التاريخ المحدد لـ…» asks when: the date of the Erdoğan–Assad meeting is no date of Raisi's visit
+    expect(engine().answer('ما هو التاريخ المحدد لزيارة رئيسي لسوريا؟').answered).toBe(false);
   });
 
   it('declines what happened after the articles, and answers what they record', () => {

@@ -142,7 +142,7 @@ const CLAUSE_SPAN = 6;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
-const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|شو|ايش|وش|شنو) تاريخ( |$|[؟?])|(what|which) date/;
+const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|ما هي|شو|ايش|وش|شنو|شو هو) (ال)?تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
 /** «أيهما عُقد أولًا: … أم …؟»: which of the things named (with two meetings named, a comparison). */
@@ -866,6 +866,8 @@ export class Analyzer {
         unknownTerms.push(term);
       }
     }
+    // «ما هو التاريخ المحدد لـ…؟» asks when
+    if (mode === 'query' && ASKS_DATE.test(tokens.join(' '))) qtypes.add('when');
     // «Did Lavrov attend…?», «Will Assad…?»: an English yes/no question starts with its auxiliary
     if (mode === 'query' && qtypes.size === 0 && ENGLISH_AUXILIARIES.has(tokens[0] ?? '')) qtypes.add('yesno');
     // «الاجتماع الثلاثي المنعقد في 28 كانون الأول»: the date only restates the meeting named
