@@ -324,6 +324,8 @@ export class Analyzer {
   private parts: readonly ReadonlySet<string>[] | undefined;
   /** Each meeting's date as terms: a date that restates the meeting named next to it adds nothing. */
   private readonly meetingDates = new Map<string, ReadonlySet<string>>();
+  /** Each meeting's named participants (see «a meeting named by who met»). */
+  private readonly meetingPeople = new Map<string, ReadonlySet<string>>();
   private readonly cache = new Map<string, Analysis>();
 
   constructor(kb: Knowledge) {
@@ -433,6 +435,7 @@ export class Analyzer {
     }
     for (const m of kb.meetings.values()) {
       for (const alias of m.aliases) this.phrases.add(toks(alias), { kind: 'meeting', value: m.id });
+      this.meetingPeople.set(m.id, new Set(m.participants));
     }
     for (const f of lex.foreign) this.phrases.add(toks(f), { kind: 'foreign', value: norm(f) });
     // stopwords of several words («من الأول», «يا اخي») are dropped as a whole
@@ -870,6 +873,19 @@ export class Analyzer {
     if (mode === 'query' && ASKS_DATE.test(tokens.join(' '))) qtypes.add('when');
     // «Did Lavrov attend…?», «Will Assad…?»: an English yes/no question starts with its auxiliary
     if (mode === 'query' && qtypes.size === 0 && ENGLISH_AUXILIARIES.has(tokens[0] ?? '')) qtypes.add('yesno');
+    // «لقاء اردغان والأسد»: a meeting named by who met, when only one meeting had them all
+    // (a misspelt name does not break it the way it breaks the meeting's alias)
+    if (mode === 'query' && meetings.size === 0 && terms.includes('اجتماع')) {
+      // (not the one speaking about it: «ماذا قال جاويش أوغلو عن لقاء أردوغان والأسد»)
+      const speaking = afterSpeech.length > 0 ? afterSpeech.slice(0, 1) : speech.state !== 'before' ? beforeSpeech : [];
+      const people = [...entities].filter((e) => this.personIds.has(e) && !speaking.includes(e));
+      const having = people.length >= 2 ? [...this.meetingPeople].filter(([, p]) => people.every((x) => p.has(x))) : [];
+      if (having.length === 1) {
+        const [id] = having[0] as [string, ReadonlySet<string>];
+        meetings.add(id);
+        terms.push(`#${id}`);
+      }
+    }
     // «الاجتماع الثلاثي المنعقد في 28 كانون الأول»: the date only restates the meeting named
     if (meetings.size > 0) {
       const restated = (t: string) => t.startsWith('t:') && [...meetings].some((m) => this.meetingDates.get(m)?.has(t));

@@ -176,6 +176,12 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('من قال: "نحن مستعدون لإجراء مباحثات بكل شفافية"؟').terms).toContain('مستعد');
   });
 
+  it('names a meeting by who met when only one meeting had them all', () => {
+    expect(analyze('شو صار بلقاء اردغان والاسد؟').meetings).toEqual(['erdogan-assad']);
+    expect(analyze('ماذا قال جاويش اوغلو عن لقاء اردغان والاسد').meetings).toEqual(['erdogan-assad']); // (not the speaker)
+    expect(analyze('متى كان اجتماع أكار وشويغو؟').meetings).toEqual([]); // they met three times
+  });
+
   it('reads talking with someone as meeting them, also with the subject between («متى تحدث X مع Y»), but not «شو حكى X مع Y»', () => {
     for (const q of ['امتى حكى أكار مع نظيره السوري؟', 'متى تحدث تشاووش أوغلو مع المقداد؟']) {
       const a = analyze(q);
