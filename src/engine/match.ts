@@ -561,7 +561,7 @@ function vetoFor(
   }
   // a meeting that has not taken place has no outcomes
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
-  const before = analysis.qtypes.includes('yesno') && analysis.terms.includes('سابق');
+  const before = analysis.qtypes.includes('yesno') && (analysis.terms.includes('سابق') || analysis.before === true);
   if (!analysis.quotes && (analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   // «كم طول الطريق؟», «كم دامت؟»: a duration, which only a fact giving one has
   if (analysis.qtypes.includes('howlong') && !target.terms.has('?howlong')) return 'number';

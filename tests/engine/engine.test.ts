@@ -580,6 +580,10 @@ describe('engine.answer — declines', () => {
     const march = engine().answer('وين صار اجتماع نواب وزراء الخارجية بآذار ومين حضره؟');
     expect(march.answered).toBe(true);
     expect(march.text).toContain('موسكو');
+    // «with each other», «before …»: they talked, before the track began: the 2021 conversation, not the planned meeting
+    const each = engine().answer('هل حكى وزيرا خارجية تركيا وسوريا مع بعضهم قبل مسار التطبيع؟ وين وامتى؟');
+    expect(each.answered).toBe(true);
+    expect(each.text).toContain('2021');
     const b = engine().answer('أين ومتى تحدث تشاووش أوغلو مع المقداد قبل محادثات موسكو؟');
     expect(b.answered).toBe(true);
     expect(b.text).toContain('2021');

@@ -82,6 +82,8 @@ export interface Analysis {
   readonly comparesWords?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
+  /** A meeting, then «قبل …»: whether it happened before something («هل تحدثا قبل مسار التطبيع؟»). */
+  readonly before?: boolean;
   /** The text starts with «و» on a question word or a name («وشو …», «وتركيا …»), or «and»: it goes on from the previous question. */
   readonly conjoined?: boolean;
   /** The question is framed as «tell me about…» («حدثني عن», «ماذا تعرف عن», «ملخص»). */
@@ -180,6 +182,8 @@ const OFFICE_WORDS = new Set(['وزار', 'وزاره', 'خارجيه', 'دفا�
 const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
 /** Question words that start with «و» without being «و» + a question word. */
 const OWN_WAW_WORDS = new Set(['وين', 'وينو', 'وينه', 'وينها', 'وينهم', 'واش', 'وش', 'وقتاش', 'وقتيش']);
+/** «before». */
+const BEFORE_WORDS = new Set(['قبل', 'وقبل', 'قبلها', 'وقبلها', 'before']);
 /** Words of possibility before a verb in the present («ممكن يتقابل», «قد يلتقي»). */
 const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'قد', 'ربما', 'يحتمل', 'محتمل']);
 /** «I am …», «we are …»: a sentence about the one asking. */
@@ -649,6 +653,9 @@ export class Analyzer {
     let meetingEnd = -1;
     let aboutFrom = -1;
     let inRelative = false;
+    let metBefore = false;
+    // «هل تحدث وزيرا الخارجية مع بعضهما؟», «did they talk to each other»: talking together is meeting
+    const eachOther = tokens.some((t, i) => (t === 'مع' && /^بعض(هما|هم|هن|ها)?$/.test(tokens[i + 1] ?? '')) || (t === 'each' && tokens[i + 1] === 'other'));
     let lastEntity: { id: string; end: number } | undefined;
     // the next terms after «قبل»/«بعد» (see timingTerms)
     const timingTerms: string[] = [];
@@ -660,7 +667,7 @@ export class Analyzer {
         timingTerms.push(term);
       }
       const isEntity = term.startsWith('@');
-      if (this.speechTerms.has(term) && this.talksWith(tokens, cursor + 1, !qtypes.has('what')) && !this.stanceTerms.has(term)) {
+      if (this.speechTerms.has(term) && (eachOther || this.talksWith(tokens, cursor + 1, !qtypes.has('what'))) && !this.stanceTerms.has(term)) {
         // «حكا مع نظرائه», «تحدث تشاووش أوغلو مع المقداد»: talked with them, a meeting, not a statement
         terms[terms.length - 1] = 'اجتماع';
       } else if (this.speechTerms.has(term)) {
@@ -713,6 +720,8 @@ export class Analyzer {
       }
       // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
       if (TIMING_WORDS.has(token) && mode === 'query' && !WHICH_WORDS.has(tokens[i + 1] ?? '') && !this.qwords.has(tokens[i + 1] ?? '')) timing = TIMING_SPAN;
+      // («هل تحدثا قبل مسار التطبيع؟»: whether they met before it; not «هل يشترط شيئًا قبل اللقاء؟»)
+      if (BEFORE_WORDS.has(token) && terms.includes('اجتماع')) metBefore = true;
       // «الاجتماع الثلاثي الذي عقد في أواخر 2022»: a clause that identifies a named meeting, not what is asked
       // («إيمتى موعد الانتخابات اللي أثرت على لقاء أردوغان والأسد؟», «أين يقع طريق M4 الذي نوقش في
       // الاجتماع الرباعي؟»: a clause about another thing, which names the meeting to say which one, in a
@@ -918,6 +927,7 @@ export class Analyzer {
       followup,
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       ...(mode === 'query' && this.startsWithAnd(input) ? { conjoined: true } : {}),
+      ...(mode === 'query' && metBefore ? { before: true } : {}),
       ...(mode === 'query' && (input.some((t) => COMPARE_WORDS.has(t)) || input.some((t) => WHICH_OF_TWO.has(t.replace(/[?؟:،,]+$/, '')))) ? { compares: true } : {}),
       ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { comparesWords: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
