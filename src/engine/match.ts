@@ -30,7 +30,7 @@ export interface MatchOptions {
 export const DEFAULT_MATCH: MatchOptions = {
   threshold: 0.53,
   speechThreshold: 0.56,
-  runnerUpRatio: 0.9,
+  runnerUpRatio: 0.8,
   maxFacts: 2,
 };
 
