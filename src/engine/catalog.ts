@@ -109,6 +109,8 @@ export interface Catalog {
   readonly standsFor: ReadonlyMap<string, string>;
   /** People the articles do not name («مسؤول تركي»). */
   readonly unnamed: ReadonlySet<string>;
+  /** Words only known gaps' questions use, with those gaps' target ids («بنود» → gap:m4-agreement-terms). */
+  readonly gapOnlyTerms: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -346,5 +348,16 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     meetingTerms.set(t.meeting, set);
   }
   const unnamed = new Set([...kb.entities.values()].filter((e) => e.unnamed).map((e) => e.id));
-  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingInfo, standsFor, unnamed, meetingTerms, counterparts: analyzer.counterparts() };
+  // words only a known gap's questions use («بنود», «وُقّع», «فاز»): what the articles do not say
+  const answerable = new Set<string>();
+  for (const t of targets.values()) if (t.kind !== 'gap') for (const term of t.terms) answerable.add(term);
+  const gapOnlyTerms = new Map<string, string[]>();
+  for (const t of targets.values()) {
+    if (t.kind !== 'gap') continue;
+    for (const term of t.coverTerms) {
+      if (answerable.has(term) || term.startsWith('?') || term.startsWith('@') || term.startsWith('#')) continue;
+      gapOnlyTerms.set(term, [...(gapOnlyTerms.get(term) ?? []), t.id]);
+    }
+  }
+  return { targets, index, entityTypes, entityWords, entityCountry, meetingStatus, meetingInfo, standsFor, unnamed, gapOnlyTerms, meetingTerms, counterparts: analyzer.counterparts() };
 }

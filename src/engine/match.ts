@@ -97,6 +97,8 @@ const GAP_MARGIN = 0.8;
 const LEVEL_MISFIT = 0.85;
 /** Question similarity at which a known gap's curated question is the question itself. */
 const EXACT_GAP = 0.95;
+/** A known gap whose own words the question uses wins from this share of the best rank (0.2 and 0.3 alike on the evaluation sets). */
+const GAP_WORD_RANK = 0.3;
 /** A term of a «قبل …/بعد …» clause: it dates what is asked rather than naming it. */
 const TIMING_WEIGHT = 0.5;
 /** Weight of a word no document contains, as a share of the maximum IDF. */
@@ -390,7 +392,12 @@ function decide(
   // a question that is (nearly) one of a known gap's own questions is that gap, whatever ranks first
   // («لماذا قرر ترامب سحب القوات الأمريكية من سوريا؟»: the decision is in the articles, its reason is not)
   const exactGap = eligible.find((c) => c.target.kind === 'gap' && c.questionSimilarity >= EXACT_GAP && c.coverage >= lead.coverage && c.rank >= lead.rank * 0.5);
+  // a word only a known gap's questions use is what the articles do not say («ما بنود الاتفاق الخاص
+  // بطريق M4 الذي قالت سانا إنه بُحث تطبيقه؟»: what SANA said is there, the terms are not)
+  const gapWords = new Set(content.flatMap((t) => catalog.gapOnlyTerms.get(t) ?? []));
+  const wordGap = gapWords.size > 0 ? eligible.find((c) => gapWords.has(c.target.id) && c.rank >= lead.rank * GAP_WORD_RANK) : undefined;
   if (exactGap) lead = exactGap;
+  else if (wordGap) lead = wordGap;
   else if (lead.target.kind === 'gap') {
     const gap = lead;
     const fact = eligible.find((c) => c.target.kind === 'fact' && c.coverage >= gap.coverage && c.rank >= gap.rank * GAP_MARGIN && c.confidence >= threshold);

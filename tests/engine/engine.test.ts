@@ -463,6 +463,8 @@ describe('engine.answer — declines', () => {
       'مين المبعوث الاممي الجديد اللي حكى عنه لافروف', // nor name the new UN envoy
       'متى عقد مؤتمر الحوار السوري في سوتشي؟', // nor date the Sochi congress (a meeting in Moscow mentions it)
       'لماذا قرر ترامب سحب القوات الأمريكية من سوريا؟', // a known gap's own question, though the decision is there
+      'شو بنود اتفاق طريق M4 اللي قالت سانا إنه انبحث تطبيقه بالاجتماع الرباعي؟', // a word only a gap uses («بنود»)
+      'مين فاز بالانتخابات التركية اللي أجلت لقاء أردوغان والأسد؟',
     ]) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);
