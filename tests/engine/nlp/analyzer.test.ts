@@ -176,6 +176,10 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('من قال: "نحن مستعدون لإجراء مباحثات بكل شفافية"؟').terms).toContain('مستعد');
   });
 
+  it('reads «الاجتماع الأخير» as the latest meeting the articles report', () => {
+    expect(analyze('شو بحث الاجتماع الأخير؟').meetings).toEqual(['quad-2023-04']);
+  });
+
   it('names a meeting by who met when only one meeting had them all', () => {
     expect(analyze('شو صار بلقاء اردغان والاسد؟').meetings).toEqual(['erdogan-assad']);
     expect(analyze('ماذا قال جاويش اوغلو عن لقاء اردغان والاسد').meetings).toEqual(['erdogan-assad']); // (not the speaker)
