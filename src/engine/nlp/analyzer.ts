@@ -537,7 +537,14 @@ export class Analyzer {
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ');
-    const analysis = this.analyzeTokens(tokenize(normalizeArabic(mode === 'query' ? this.withoutAsides(prepared) : prepared)), mode);
+    // (sentence by sentence: who is named in one sentence does not speak in the next)
+    const tokens: string[] = [];
+    const sentenceStarts = new Set<number>();
+    for (const sentence of mode === 'query' ? this.withoutAsides(prepared).split(SENTENCE_BREAK) : [prepared]) {
+      if (tokens.length > 0) sentenceStarts.add(tokens.length);
+      tokens.push(...tokenize(normalizeArabic(sentence)));
+    }
+    const analysis = this.analyzeTokens(tokens, mode, sentenceStarts);
     // «مين قال "نتقدم خطوة بخطوة من أجل تحقيق نتائج ملموسة"؟»: words quoted to be found, not asked
     return mode === 'query' && QUOTED.test(prepared) ? { ...analysis, quotes: true } : analysis;
   }
@@ -562,7 +569,7 @@ export class Analyzer {
     return kept.length > 0 && kept.length < sentences.length ? kept.join(' . ') : text;
   }
 
-  private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode']): Analysis {
+  private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode'], sentenceStarts: ReadonlySet<number> = new Set()): Analysis {
     let tokens = [...input];
     // «… بحسب الخبر عن موعد لقاء وزيري الخارجية»: which report it was in, not what is asked
     if (mode === 'query') tokens = withoutSourceClause(tokens);
@@ -719,6 +726,11 @@ export class Analyzer {
         }
       }
       // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
+      // («يعني رح يرجعونا عسوريا؟؟ شو قالو عن اللاجئين؟»: Syria is no speaker of the next sentence)
+      if (sentenceStarts.has(i) && speech.state === 'before') {
+        beforeSpeech.length = 0;
+        lastEntity = undefined;
+      }
       if (TIMING_WORDS.has(token) && mode === 'query' && !WHICH_WORDS.has(tokens[i + 1] ?? '') && !this.qwords.has(tokens[i + 1] ?? '')) timing = TIMING_SPAN;
       // («هل تحدثا قبل مسار التطبيع؟»: whether they met before it; not «هل يشترط شيئًا قبل اللقاء؟»)
       if (BEFORE_WORDS.has(token) && terms.includes('اجتماع')) metBefore = true;

@@ -157,6 +157,8 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('according to Lavrov, who joined the talks?').speakers).toEqual(['lavrov']);
     expect(analyze('ما موقف تركيا من قسد؟').speakers).toEqual(['turkey']);
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
+    // (who is named in one sentence does not speak in the next)
+    expect(analyze('رح يرجعونا عسوريا؟ شو قالو عن اللاجئين؟').speakers).toEqual([]);
     expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
     // an office before its country is who speaks («وزارة الخارجية الإيرانية»); two office holders talk to each other
     expect(analyze('ماذا قالت وزارة الخارجية الإيرانية عن المحادثات؟').speakers).toEqual(['iran']);
