@@ -15,7 +15,7 @@ import { Stemmer, lightStem } from '../text/stem.ts';
 import { isNumberToken, tokenize } from '../text/tokenize.ts';
 import { isoDateTokens, matchDate } from './dates.ts';
 import { PhraseMatcher, withoutClitics } from './phrases.ts';
-import { TypoCorrector, editDistance } from './typo.ts';
+import { TypoCorrector, editDistance, nextKey } from './typo.ts';
 
 /** The result of analyzing one text. */
 export interface Analysis {
@@ -1240,6 +1240,8 @@ export class Analyzer {
   }
 
   private fuzzyName(token: string): string | undefined {
+    // («دمشف»: a four-letter name only with one key slipped to its neighbour)
+    if (token.length === 4 && /^[\u0600-\u06FF]+$/.test(token)) return this.nameTokensByLength.get(4)?.find((name) => name.length === 4 && nextKey(token, name));
     if (token.length < 5 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
     for (const reading of withoutClitics(token)) {
       // «بكاس» is not «عباس», «الناس» not «الاسد»; a long name with the article may lose one letter («المقدد»)

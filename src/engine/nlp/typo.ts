@@ -91,8 +91,13 @@ const KEY_ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ءؤر�
 const NEIGHBOURS = new Map<string, string>();
 for (const row of KEY_ROWS) for (let i = 0; i < row.length; i++) NEIGHBOURS.set(row[i] as string, `${row[i - 1] ?? ''}${row[i + 1] ?? ''}`);
 
-/** True when two words of the same length differ in one letter, and the two letters are keyboard neighbours. */
-function nextKey(a: string, b: string): boolean {
+/**
+ * True when two words of the same length differ in one letter, and the two letters are keyboard neighbours.
+ * @example
+ * nextKey('دمشف', 'دمشق'); // true: «ف» is next to «ق»
+ */
+export function nextKey(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
   let at = -1;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;

@@ -37,6 +37,8 @@ describe('Analyzer', () => {
     // a short name with a wrong letter, after the word it follows in the full name
     expect(analyze('شو قال علي محمود عباش؟').entities).toEqual(['abbas']);
     expect(analyze('شو قال عباش؟').entities).toEqual([]);
+    // a four-letter name with one key slipped to its neighbour («ف» beside «ق»)
+    expect(analyze('شو بدها دمشف؟').entities).toEqual(['syria']);
     // a two-word name with a letter left out of each word
     expect(analyze('مين هكان فيدن؟').entities).toEqual(['fidan']);
   });
