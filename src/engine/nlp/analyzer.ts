@@ -188,6 +188,8 @@ const BEFORE_WORDS = new Set(['قبل', 'وقبل', 'قبلها', 'وقبلها'
 const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'قد', 'ربما', 'يحتمل', 'محتمل']);
 /** «I am …», «we are …»: a sentence about the one asking. */
 const SELF_WORDS = new Set(['انا', 'اني', 'نحن', 'نحنا', 'احنا', 'i', "i'm", 'im', 'we', "we're"]);
+/** The adjective that makes an office a country's («وزير الخارجية التركي»). */
+const COUNTRY_ADJECTIVES: Readonly<Record<string, string>> = { turkey: 'التركي', syria: 'السوري', russia: 'الروسي', iran: 'الايراني', usa: 'الامريكي' };
 /** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
 const SENTENCE_BREAK = /[:.!?؟\n…]+/;
 /** «with», after a verb of speaking: talking with someone is meeting them. */
@@ -590,6 +592,16 @@ export class Analyzer {
           continue;
         }
         const prev = fixedTokens[fixedTokens.length - 1];
+        // «تركيا … حسب وزير خارجيتها»: the office of the country the question is about
+        const office = /^(خارجيت|دفاع)(ها|ه|هم|هما)$/.exec(t);
+        if (office && prev !== undefined && /^و?وزير$/.test(prev)) {
+          const country = this.topicCountry(fixedTokens);
+          const adjective = country !== undefined ? COUNTRY_ADJECTIVES[country] : undefined;
+          if (adjective) {
+            fixedTokens.push(office[1] === 'دفاع' ? 'الدفاع' : 'الخارجيه', adjective);
+            continue;
+          }
+        }
         // (a name's next word first: «عباش» reads as a known stem on its own)
         const fixed = this.nameAfter(prev, t) ?? (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t) ? undefined : (this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t)));
         if (fixed) corrections.push([t, fixed]);
@@ -1021,6 +1033,19 @@ export class Analyzer {
     if (this.futureWords.has(token)) return true;
     const m = /^(س|ه|ح)([يتن].{2,})$/.exec(token);
     return m !== null && (this.conceptSurface.has(m[2] as string) || this.knownTerms.has(this.stemmer.stem(m[2] as string)));
+  }
+
+  /**
+   * The country a possessive «ها» points back to: the first one named, the question's topic
+   * («لماذا ترفض تركيا سحب قواتها من شمال سوريا حسب وزير خارجيتها؟» → Turkey).
+   */
+  private topicCountry(tokens: readonly string[]): string | undefined {
+    for (let i = 0; i < tokens.length; ) {
+      const m = this.phrases.matchAt(tokens, i);
+      if (m?.kind === 'entity' && this.countryIds.has(m.value)) return m.value;
+      i += m?.length ?? 1;
+    }
+    return undefined;
   }
 
   /** «وشو …», «ومين …», «وتركيا …», «and …»: the question goes on from the previous one. */

@@ -92,6 +92,11 @@ describe('Analyzer', () => {
     expect(analyze('تركيا كانت بتدعم مين من الأول').terms).not.toContain('اول'); // a stopword of two words
   });
 
+  it('reads «وزير خارجيتها» as the office of the country the question is about', () => {
+    expect(analyze('ليش ما بدها تركيا تطلع من شمال سوريا حسب وزير خارجيتها؟').entities).toContain('cavusoglu'); // not Syria's, named last
+    expect(analyze('ماذا طلبت دمشق في اجتماع موسكو بحسب وزير دفاعها؟').entities).toContain('abbas');
+  });
+
   it('reads a dialect «of» between an office and its country («وزير الدفاع تبع النظام»)', () => {
     expect(analyze('شو اسم وزير الدفاع تبع النظام').entities).toEqual(['abbas']);
     expect(analyze('وزير الخارجية بتاع تركيا').entities).toEqual(['cavusoglu']);
