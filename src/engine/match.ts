@@ -153,7 +153,11 @@ export function matchQuestion(
   if (!usable) return alone();
   // «ومين نظيره السوري؟» after an answer about Akar: the Syrian holder of his office, as if named
   const country = analysis.entities.find((e) => catalog.entityTypes.get(e) === 'country');
-  const counterpart = analysis.terms.includes('نظير') && country !== undefined && people[0] !== undefined ? catalog.counterparts.get(`${people[0]}|${country}`) : undefined;
+  // (after an answer from facts, the first person they name who has one: «ونظيره السوري مين؟» after
+  // the participants of a meeting)
+  const namedInFocus = (context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.named ?? [])].filter((e) => catalog.entityTypes.get(e) === 'person'));
+  const counterpartOf = (p: string | undefined) => (p !== undefined && country !== undefined && catalog.entityCountry.get(p) !== country ? catalog.counterparts.get(`${p}|${country}`) : undefined);
+  const counterpart = analysis.terms.includes('نظير') && country !== undefined ? (counterpartOf(people[0]) ?? (people.length === 0 ? namedInFocus.map(counterpartOf).find((c) => c !== undefined) : undefined)) : undefined;
   if (counterpart && analysis.meetings.length === 0) {
     const terms = analysis.terms.filter((t) => t !== 'نظير' && t !== `@${country}`);
     return decide(catalog, { ...analysis, entities: [counterpart], terms: [...terms, `@${counterpart}`], followup: false }, meeting, undefined, options);

@@ -306,6 +306,13 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('ومين نظيره التركي؟', { focus: lavrov.matched }).matched).toEqual(['entity:cavusoglu']);
   });
 
+  it('reads «ونظيره السوري؟» after an answer from facts as the counterpart of the first person they name who has one', () => {
+    const prev = engine().answer('مين وزير الدفاع التركي اللي حضر اجتماعات موسكو مع النظام؟');
+    const a = engine().answer('ونظيره السوري مين؟', { meetingId: prev.meetingId, focus: prev.matched });
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('عباس');
+  });
+
   it('keeps the speaker of the previous answer for «وبالنسبة لـ…» and a verb without a subject', () => {
     const lavrov = engine().answer('ماذا قال لافروف عن إشراك إيران في مسار التطبيع؟');
     const ctx = { ...(lavrov.meetingId ? { meetingId: lavrov.meetingId } : {}), focus: lavrov.matched };
