@@ -1249,7 +1249,10 @@ export class Analyzer {
     if (this.isKnownSurface(a) || this.isKnownSurface(b) || this.nameTokens.has(a) || this.nameTokens.has(b)) return undefined;
     const joined = `${a} ${b}`;
     for (const name of this.twoWordNames) {
-      if (Math.abs(name.length - joined.length) <= 2 && editDistance(joined, name, 2) <= 2) return name.split(' ');
+      // (a slip keeps one of the two first letters: a cheap filter before the edit distance)
+      const [first, second] = name.split(' ') as [string, string];
+      if (first[0] !== a[0] && second[0] !== b[0]) continue;
+      if (Math.abs(name.length - joined.length) <= 2 && editDistance(joined, name, 2) <= 2) return [first, second];
     }
     return undefined;
   }
