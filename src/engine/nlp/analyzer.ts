@@ -315,7 +315,7 @@ export class Analyzer {
   /** The words that follow each word in a name of several words («علي» → «محمود», «عباس»). */
   private readonly nameFollowers = new Map<string, Set<string>>();
   /** People's names of two Arabic words, nine letters or more («هاكان فيدان»), for `namePair`. */
-  private readonly twoWordNames: string[] = [];
+  private readonly twoWordNames: (readonly [string, string])[] = [];
   private readonly personIds = new Set<string>();
   /** People the articles do not name (see EntitySchema.unnamed). */
   private readonly unnamedIds = new Set<string>();
@@ -426,7 +426,7 @@ export class Analyzer {
       for (const alias of [e.name, ...e.aliases]) {
         const at = toks(alias);
         this.phrases.add(at, { kind: 'entity', value: e.id });
-        if (e.type === 'person' && at.length === 2 && at.join(' ').length >= 9 && /^[\u0600-\u06FF ]+$/.test(at.join(' '))) this.twoWordNames.push(at.join(' '));
+        if (e.type === 'person' && at.length === 2 && at.join(' ').length >= 9 && /^[\u0600-\u06FF ]+$/.test(at.join(' '))) this.twoWordNames.push([at[0] as string, at[1] as string]);
         for (let k = 1; k < at.length; k++) {
           const prev = at[k - 1] as string;
           if (!this.nameFollowers.has(prev)) this.nameFollowers.set(prev, new Set());
@@ -1246,15 +1246,11 @@ export class Analyzer {
    */
   private namePair(a: string, b: string | undefined): readonly string[] | undefined {
     if (b === undefined || !/^[\u0600-\u06FF]{3,}$/.test(a) || !/^[\u0600-\u06FF]{3,}$/.test(b)) return undefined;
-    if (this.isKnownSurface(a) || this.isKnownSurface(b) || this.nameTokens.has(a) || this.nameTokens.has(b)) return undefined;
     const joined = `${a} ${b}`;
-    for (const name of this.twoWordNames) {
-      // (a slip keeps one of the two first letters: a cheap filter before the edit distance)
-      const [first, second] = name.split(' ') as [string, string];
-      if (first[0] !== a[0] && second[0] !== b[0]) continue;
-      if (Math.abs(name.length - joined.length) <= 2 && editDistance(joined, name, 2) <= 2) return [first, second];
-    }
-    return undefined;
+    // (a slip keeps one of the two first letters, and the length within two: cheap filters first)
+    const near = this.twoWordNames.filter(([first, second]) => (first[0] === a[0] || second[0] === b[0]) && Math.abs(first.length + second.length + 1 - joined.length) <= 2);
+    if (near.length === 0 || this.nameTokens.has(a) || this.nameTokens.has(b) || this.isKnownSurface(a) || this.isKnownSurface(b)) return undefined;
+    return near.find(([first, second]) => editDistance(joined, `${first} ${second}`, 2) <= 2);
   }
 
   /**
