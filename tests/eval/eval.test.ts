@@ -5,7 +5,8 @@
  * - the independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 97%, dev2 ≥ 96%,
  *   dev3 ≥ 97%, dev4 ≥ 98%, dev5 ≥ 96%, dev6 ≥ 97%, dev7 ≥ 98%, dev8 ≥ 97%, dev9 ≥ 97%, dev10 ≥ 95%,
- *   dev11 ≥ 94%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 95%, dev15 ≥ 93%, dev16 ≥ 90%;
+ *   dev11 ≥ 94%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 95%, dev15 ≥ 93%, dev16 ≥ 90%, dev17 ≥ 92%
+ *   (measured once, not tuned on);
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 95%, final.jsonl
  *   ≥ 92% (86.3% at its first measurement);
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
@@ -49,6 +50,7 @@ describe('evaluation', () => {
     ['dev14.jsonl', 0.95],
     ['dev15.jsonl', 0.93],
     ['dev16.jsonl', 0.9],
+    ['dev17.jsonl', 0.92],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
