@@ -424,6 +424,12 @@ function decide(
     const picks = parts.flatMap((slot) => eligible.find((c) => c.target.kind === 'fact' && c.target.meeting === meeting && c.target.slot === slot) ?? []);
     if (picks.length > 0) return { answer: true, chosen: picks, candidates: scored, confidence: lead.confidence, together: true, ...(contextMeeting ? { contextMeeting } : {}) };
   }
+  // «ماذا قال كل من تشاووش أوغلو وأكار …»: the best of what each of them said
+  if (analysis.speech && analysis.speakers.length > 1 && lead.target.kind === 'fact') {
+    const picks = analysis.speakers.flatMap((p) => eligible.find((c) => c.target.kind === 'fact' && c.target.speakers.has(p) && c.confidence >= threshold * LIST_CONFIDENCE) ?? []);
+    const unique = [...new Set(picks)];
+    if (unique.length > 1) return { answer: true, chosen: unique, candidates: scored, confidence: lead.confidence, together: true, ...(contextMeeting ? { contextMeeting } : {}) };
+  }
   const chosen = [lead];
   // «ما نتائج الاجتماع الرباعي؟», «ماذا بحث …» (a word naming the slot): every outcome (or topic) of that
   // meeting, not only the first
@@ -484,7 +490,10 @@ function vetoFor(
   catalog: Catalog,
   about: readonly string[],
 ): Candidate['veto'] {
+  // («ماذا قال كل من تشاووش أوغلو وأكار»: each of the speakers is an alternative, the others need not be named)
+  const eachSpeaker = analysis.speakers.length > 1 && analysis.speakers.some((p) => target.speakers.has(p));
   for (const e of analysis.entities) {
+    if (eachSpeaker && analysis.speakers.includes(e)) continue;
     // («ماذا حدث في الشمال بعد تعقيب كالن؟»: who is named in a «بعد …» clause dates the question)
     if (analysis.timingTerms.includes(`@${e}`) && !analysis.speakers.includes(e)) continue;
     const alias = catalog.standsFor.get(e);

@@ -135,6 +135,16 @@ describe('engine.answer — answers', () => {
     expectVerbatim(a);
   });
 
+  it('answers «ماذا قال كل من X وY» with what each of them said', () => {
+    const a = engine().answer('شو قال كل من تشاووش أوغلو وأكار عشية الاجتماع الرباعي؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('تشاووش أوغلو');
+    expect(a.text).toContain('أكار');
+    expect(a.citations.length).toBeGreaterThanOrEqual(2);
+    // (a «قبل …» clause ends at its comma: who speaks after it is not part of it)
+    expect(engine().analyzer.analyze('قبل الاجتماع بيوم، ماذا قال أكار؟', { mode: 'query' }).speakers).toEqual(['akar']);
+  });
+
   it('answers «who met …» with who attended', () => {
     const a = engine().answer('مين اجتمع بالاجتماع الرباعي؟');
     expect(a.answered).toBe(true);

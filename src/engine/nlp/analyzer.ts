@@ -190,6 +190,8 @@ const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'ق�
 const SELF_WORDS = new Set(['انا', 'اني', 'نحن', 'نحنا', 'احنا', 'i', "i'm", 'im', 'we', "we're"]);
 /** The adjective that makes an office a country's («وزير الخارجية التركي»). */
 const COUNTRY_ADJECTIVES: Readonly<Record<string, string>> = { turkey: 'التركي', syria: 'السوري', russia: 'الروسي', iran: 'الايراني', usa: 'الامريكي' };
+/** Where a clause ends within a sentence (a comma). */
+const CLAUSE_BREAK = /[،,]/;
 /** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
 const SENTENCE_BREAK = /[:.!?؟\n…]+/;
 /** «with», after a verb of speaking: talking with someone is meeting them. */
@@ -540,13 +542,18 @@ export class Analyzer {
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ');
     // (sentence by sentence: who is named in one sentence does not speak in the next)
+    // (and clause by clause: «قبل الاجتماع الرباعي بيوم، ماذا قال …» — a «قبل» clause ends at the comma)
     const tokens: string[] = [];
     const sentenceStarts = new Set<number>();
+    const clauseStarts = new Set<number>();
     for (const sentence of mode === 'query' ? this.withoutAsides(prepared).split(SENTENCE_BREAK) : [prepared]) {
       if (tokens.length > 0) sentenceStarts.add(tokens.length);
-      tokens.push(...tokenize(normalizeArabic(sentence)));
+      for (const clause of sentence.split(CLAUSE_BREAK)) {
+        if (tokens.length > 0) clauseStarts.add(tokens.length);
+        tokens.push(...tokenize(normalizeArabic(clause)));
+      }
     }
-    const analysis = this.analyzeTokens(tokens, mode, sentenceStarts);
+    const analysis = this.analyzeTokens(tokens, mode, sentenceStarts, clauseStarts);
     // «مين قال "نتقدم خطوة بخطوة من أجل تحقيق نتائج ملموسة"؟»: words quoted to be found, not asked
     return mode === 'query' && QUOTED.test(prepared) ? { ...analysis, quotes: true } : analysis;
   }
@@ -571,7 +578,7 @@ export class Analyzer {
     return kept.length > 0 && kept.length < sentences.length ? kept.join(' . ') : text;
   }
 
-  private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode'], sentenceStarts: ReadonlySet<number> = new Set()): Analysis {
+  private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode'], sentenceStarts: ReadonlySet<number> = new Set(), clauseStarts: ReadonlySet<number> = new Set()): Analysis {
     let tokens = [...input];
     // «… بحسب الخبر عن موعد لقاء وزيري الخارجية»: which report it was in, not what is asked
     if (mode === 'query') tokens = withoutSourceClause(tokens);
@@ -673,6 +680,7 @@ export class Analyzer {
     let aboutFrom = -1;
     let inRelative = false;
     let metBefore = false;
+    const eachOf = tokens.some((t, i) => (t === 'كل' || t === 'كلا') && tokens[i + 1] === 'من') || tokens.includes('both');
     // «هل تحدث وزيرا الخارجية مع بعضهما؟», «did they talk to each other»: talking together is meeting
     const eachOther = tokens.some((t, i) => (t === 'مع' && /^بعض(هما|هم|هن|ها)?$/.test(tokens[i + 1] ?? '')) || (t === 'each' && tokens[i + 1] === 'other'));
     let lastEntity: { id: string; end: number } | undefined;
@@ -739,6 +747,7 @@ export class Analyzer {
       }
       // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
       // («يعني رح يرجعونا عسوريا؟؟ شو قالو عن اللاجئين؟»: Syria is no speaker of the next sentence)
+      if (clauseStarts.has(i)) timing = 0;
       if (sentenceStarts.has(i) && speech.state === 'before') {
         beforeSpeech.length = 0;
         lastEntity = undefined;
@@ -939,7 +948,8 @@ export class Analyzer {
       ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
       future,
       // (after the verb, the first name is its subject: «تطالب دمشق أنقرة …» is Damascus's demand)
-      speakers: afterSpeech.length > 0 ? afterSpeech.slice(0, 1) : speech.state !== 'before' ? beforeSpeech : [],
+      // («ماذا قال كل من تشاووش أوغلو وأكار»: each of them)
+      speakers: afterSpeech.length > 0 ? (eachOf ? afterSpeech : afterSpeech.slice(0, 1)) : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       ...(asksName ? { asksName } : {}),
       // «من هو المبعوث الأممي؟», «ما اسم المسؤول التركي الذي تحدث لرويترز؟» (no known person named)
