@@ -165,6 +165,13 @@ export function matchQuestion(
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
   const hard = analysis.followup || content.length === 0;
+  // «وليش؟» after what someone said or holds: the reasons they gave are in that same statement
+  if (content.length === 0 && analysis.qtypes.length === 1 && analysis.qtypes[0] === 'why' && focusTerms.size > 0) {
+    const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact' && (t.slot === 'statement' || t.slot === 'position'));
+    const reading = said ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
+    const again = reading?.candidates.find((c) => c.target === said && !c.veto);
+    if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
+  }
   if (!hard && ownWords.length > 2) return alone();
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];
@@ -190,7 +197,8 @@ export function matchQuestion(
   // (not when it names someone of its own: «ومين رئيسي هاد؟» asks about that person)
   const namesSomeone = analysis.entities.some((e) => catalog.entityTypes.get(e) !== 'country');
   if (analysis.conjoined && !hard && !namesSomeone) {
-    const conversational = readings.slice(0, readings.length - 1).find((r) => r.answer);
+    let conversational: MatchResult | undefined;
+    for (const r of readings.slice(0, readings.length - 1)) if (r.answer && (!conversational || r.confidence > conversational.confidence)) conversational = r;
     if (conversational) return conversational;
   }
   return best;

@@ -428,6 +428,21 @@ describe('engine.answer — follow-ups', () => {
     expect(a.text).toContain('خروج القوات التركية');
   });
 
+  it('answers a bare «وليش؟» after a statement with the statement, whose reasons are in it', () => {
+    const prev = engine().answer('شو توقع أكار قبل الاجتماع الرباعي؟');
+    const a = engine().answer('وليش؟', { meetingId: prev.meetingId, focus: prev.matched });
+    expect(a.answered).toBe(true);
+    expect(a.matched).toEqual(prev.matched.slice(0, 1));
+  });
+
+  it('reads «هناك» and «من الجانب X» in a follow-up as the previous meeting and side X', () => {
+    const prev = engine().answer('شو صار بالاجتماع الثلاثي آخر كانون الأول؟');
+    const a = engine().answer('ومين كان من الجانب التركي هناك؟', { meetingId: prev.meetingId, focus: prev.matched });
+    expect(a.text).toContain('أكار');
+    const may = engine().answer("and why didn't the May date work?", { focus: engine().answer('What did Cavusoglu say about meeting Assad?').matched });
+    expect(may.text).toContain('الانتخابات');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
     // a bare question word asks which meeting, not about a random one, nor with a known gap's note

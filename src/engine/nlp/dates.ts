@@ -31,6 +31,8 @@ const WEEKDAYS: ReadonlyArray<readonly [string, string]> = [
 /** Month names that are also common words: count only next to a number or a time word. */
 const WEAK_MONTHS = new Set(['اب', 'may', 'march', 'jan', 'feb', 'apr', 'dec']);
 /** Words before a month name that make it a month («early May», «بداية أيار»). */
+/** Nouns a month name qualifies («the May date»): then it is the month. */
+const MONTH_NOUNS = new Set(['date', 'deadline', 'proposal', 'meeting', 'summit', 'موعد']);
 const MONTH_CONTEXT = new Set(['early', 'late', 'mid', 'in', 'of', 'since', 'until', 'بدايه', 'نهايه', 'اواخر', 'اوايل', 'منتصف', 'شهر']);
 
 const monthPhrases = MONTHS.map(([name, m]) => ({ tokens: name.split(' '), month: m })).sort((a, b) => b.tokens.length - a.tokens.length);
@@ -88,7 +90,7 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
   if (/^(19|20)\d{2}$/.test(t) && !COUNT_NEXT.has(tokens[at + 1] ?? '')) return { tokens: [`t:y${t}`], length: 1 };
   if (!isDateHead(t)) return undefined;
   // (a day before it, «15 آذار», or after it, «March 15»; a year after it; «in», «early» … before it)
-  const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || isDay(tokens[at + 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? '') || MONTH_CONTEXT.has(tokens[at - 1] ?? ''));
+  const m = matchMonth(tokens, at, isDay(tokens[at - 1]) || isDay(tokens[at + 1]) || /^(19|20)\d{2}$/.test(tokens[at + 1] ?? '') || MONTH_CONTEXT.has(tokens[at - 1] ?? '') || MONTH_NOUNS.has(tokens[at + 1] ?? ''));
   if (m) {
     // «March 15», «March 15-16»: the days after an English month are part of the date
     const days: string[] = [];
