@@ -773,7 +773,9 @@ const SLOT_QTYPES: Readonly<Record<string, readonly string[]>> = {
   howlong: ['duration'],
 };
 function slotsAsked(analysis: Analysis): Map<string, number> {
-  const byWord = new Set(analysis.terms.flatMap((t) => SLOT_WORDS[t] ?? []));
+  // (not the words of a clause that says which meeting: «الاجتماع الذي ضم …» does not ask who attended)
+  const timing = new Set(analysis.timingTerms);
+  const byWord = new Set(analysis.terms.filter((t) => !timing.has(t)).flatMap((t) => SLOT_WORDS[t] ?? []));
   // «على ماذا شدد المجتمعون»: the attendees as the ones speaking do not ask who attended
   if (analysis.speech && !analysis.qtypes.includes('who')) byWord.delete('participants');
   // «أكار التقى مع مين»: who met whom asks who attended

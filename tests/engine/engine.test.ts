@@ -145,6 +145,12 @@ describe('engine.answer — answers', () => {
     expect(engine().analyzer.analyze('قبل الاجتماع بيوم، ماذا قال أكار؟', { mode: 'query' }).speakers).toEqual(['akar']);
   });
 
+  it('reads «ما موضوع …» as what was discussed, and a clause naming who was there as which meeting', () => {
+    const a = engine().answer('ما موضوع الاجتماع التركي الروسي اللي ضم لافروف وشويغو وتشاووش أوغلو وأكار؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('الانسحاب');
+  });
+
   it('answers «who met …» with who attended', () => {
     const a = engine().answer('مين اجتمع بالاجتماع الرباعي؟');
     expect(a.answered).toBe(true);

@@ -190,6 +190,12 @@ const MODALS = new Set(['ممكن', 'يمكن', 'بيمكن', 'ممكنه', 'ق�
 const SELF_WORDS = new Set(['انا', 'اني', 'نحن', 'نحنا', 'احنا', 'i', "i'm", 'im', 'we', "we're"]);
 /** The adjective that makes an office a country's («وزير الخارجية التركي»). */
 const COUNTRY_ADJECTIVES: Readonly<Record<string, string>> = { turkey: 'التركي', syria: 'السوري', russia: 'الروسي', iran: 'الايراني', usa: 'الامريكي' };
+/** True when the last terms are a meeting word and the countries that qualify it («الاجتماع التركي الروسي»). */
+function afterMeetingWord(terms: readonly string[]): boolean {
+  let i = terms.length - 1;
+  while (i >= 0 && (terms[i] as string).startsWith('@')) i -= 1;
+  return i >= 0 && i < terms.length - 1 && (terms[i] === 'اجتماع' || terms[i] === 'اجتماعات');
+}
 /** Where a clause ends within a sentence (a comma). */
 const CLAUSE_BREAK = /[،,]/;
 /** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
@@ -760,6 +766,8 @@ export class Analyzer {
       // الاجتماع الرباعي؟»: a clause about another thing, which names the meeting to say which one, in a
       // «when» or «where» question about something else)
       if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
+      // («ما موضوع الاجتماع التركي الروسي الذي ضم تشاووش أوغلو وأكار …»: which meeting, by who was there)
+      else if (RELATIVES.has(token) && mode === 'query' && afterMeetingWord(terms)) timing = CLAUSE_SPAN;
       else if (RELATIVES.has(token) && mode === 'query' && meetingEnd < 0 && (qtypes.has('when') || qtypes.has('where')) && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')) timing = CLAUSE_SPAN;
       // («بحسب المسؤول التركي الكبير الذي تحدث لرويترز عن مسار التطبيع»: who the speaker is, not what is asked)
       else if (RELATIVES.has(token) && mode === 'query' && lastEntity !== undefined && lastEntity.end >= i - 2 && ['person', 'org', 'media'].includes(this.entityTypes.get(lastEntity.id) ?? '') && terms.some((t) => this.speechTerms.has(t))) timing = CLAUSE_SPAN;
