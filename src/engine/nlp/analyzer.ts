@@ -196,6 +196,8 @@ function afterMeetingWord(terms: readonly string[]): boolean {
   while (i >= 0 && (terms[i] as string).startsWith('@')) i -= 1;
   return i >= 0 && i < terms.length - 1 && (terms[i] === 'اجتماع' || terms[i] === 'اجتماعات');
 }
+/** «إن», «أن» after a verb of speaking: what follows is what was said. */
+const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'انو', 'that']);
 /** Where a clause ends within a sentence (a comma). */
 const CLAUSE_BREAK = /[،,]/;
 /** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
@@ -754,7 +756,9 @@ export class Analyzer {
       // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
       // («يعني رح يرجعونا عسوريا؟؟ شو قالو عن اللاجئين؟»: Syria is no speaker of the next sentence)
       if (clauseStarts.has(i)) timing = 0;
-      if (sentenceStarts.has(i) && speech.state === 'before') {
+      // (a clause that starts with a question of its own, «…، ومن أعلن ذلك؟», has its own speaker)
+      const ownQuestion = clauseStarts.has(i) && (this.qwords.has(token) || this.qwords.has(token.replace(/^و/, '')));
+      if ((sentenceStarts.has(i) || ownQuestion) && speech.state === 'before') {
         beforeSpeech.length = 0;
         lastEntity = undefined;
       }
@@ -777,6 +781,8 @@ export class Analyzer {
       // «ماذا قال أردوغان عن اللاجئين»: what follows «عن» after a speech verb is what was said about
       // («… بحسب المسؤول الذي تحدث لرويترز عن مسار التطبيع»: a clause about the speaker, not what is asked)
       if (RELATIVES.has(token) && terms.some((t) => this.speechTerms.has(t))) inRelative = true;
+      // («قال X إن الوفد في موسكو … حول الانسحاب»: after «إن» comes what was said, not what it was about)
+      if (COMPLEMENTIZERS.has(token) && terms.some((t) => this.speechTerms.has(t))) inRelative = true;
       if (ABOUT_MARKERS.has(token) && terms.some((t) => this.speechTerms.has(t)) && aboutFrom < 0 && !inRelative) aboutFrom = terms.length;
       const date = matchDate(tokens, i);
       if (date) {

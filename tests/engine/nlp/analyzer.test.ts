@@ -164,6 +164,10 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('according to Lavrov, who joined the talks?').speakers).toEqual(['lavrov']);
     expect(analyze('ما موقف تركيا من قسد؟').speakers).toEqual(['turkey']);
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
+    // (a clause with a question of its own has its own speaker: «كيف انضمت إيران، ومن أعلن ذلك؟»)
+    expect(analyze('كيف انضمت إيران للمحادثات، ومن أعلن ذلك؟').speakers).toEqual([]);
+    // («قال X إن …»: what follows is what was said, not what it was «about»)
+    expect(analyze('ماذا قال لافروف إن الوفدين بحثوا حول الانسحاب؟').aboutTerms).toEqual([]);
     // (who is named in one sentence does not speak in the next)
     expect(analyze('رح يرجعونا عسوريا؟ شو قالو عن اللاجئين؟').speakers).toEqual([]);
     expect(analyze('ماذا بحث الاجتماع؟').speakers).toEqual([]);
