@@ -628,8 +628,6 @@ const RECORD_SLOTS = new Set(['participants', 'date', 'place', 'duration', 'outc
 /** …and, for a weak «فعلًا», what was discussed and how it went. */
 const RECORD_SLOTS_WEAK = new Set([...RECORD_SLOTS, 'topics', 'atmosphere', 'statement', 'status']);
 
-/** What says whether someone agreed: agreeing, refusing, or what they agreed on. */
-const ACCEPTANCE = ['قبول', 'رفض', 'اتفاق'];
 
 /**
  * A yes/no question the target does not answer yes or no, though it is about the same things:
@@ -641,7 +639,9 @@ const ACCEPTANCE = ['قبول', 'رفض', 'اتفاق'];
 function yesNoVeto(target: Target, analysis: Analysis, speakerTypes: ReadonlySet<string>, catalog: Catalog): Candidate['veto'] {
   if (!analysis.qtypes.includes('yesno') || (target.kind !== 'fact' && target.kind !== 'meeting')) return undefined;
   const has = (t: string) => target.coverTerms.has(t) || target.terms.has(t);
-  if (analysis.terms.includes('قبول') && !ACCEPTANCE.some(has)) return 'yesno';
+  // (an agreement answers it as a meeting's outcome, not as background: «تطبيق الاتفاق الخاص بطريق M4»)
+  const agreed = has('قبول') || has('رفض') || (has('اتفاق') && (target.slot === 'outcome' || target.slot === 'status'));
+  if (analysis.terms.includes('قبول') && !agreed) return 'yesno';
   const subject = analysis.future ? analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? '')) : undefined;
   if (subject === undefined) return undefined;
   const side = catalog.standsFor.get(subject);

@@ -643,7 +643,8 @@ describe('engine.answer — declines', () => {
 
   it('answers a yes/no question only with a fact that says yes or no', () => {
     // whether a side agreed: only what says it agreed, refused, or what was agreed
-    for (const q of ['هل قبلت موسكو بفتح الأجواء السورية للطائرات التركية؟', 'Did Russia agree to open the Syrian airspace to Turkish jets?']) {
+    // (an agreement in the background, «تطبيق الاتفاق الخاص بالطريق», says nothing of who accepted what)
+    for (const q of ['هل قبلت موسكو بفتح الأجواء السورية للطائرات التركية؟', 'Did Russia agree to open the Syrian airspace to Turkish jets?', 'هل وافق النظام السوري على فتح طريق ام فور؟']) {
       expect(engine().answer(q).answered, q).toBe(false);
     }
     for (const q of ['هل وافقت أنقرة على تصنيف المعارضة كلها إرهابية؟', 'هل قبلت تركيا مطالب وفد الأسد؟']) expect(engine().answer(q).answered, q).toBe(true); // Ankara refused
