@@ -165,6 +165,14 @@ export function matchQuestion(
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));
   const hard = analysis.followup || content.length === 0;
+  // «وهو شو منصبه؟» after «من الذي قال …»: the post of the one who said it
+  if (analysis.terms.includes('منصب') && !analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person') && people.length === 0) {
+    const speaker = (context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.speakers ?? [])]).find((e) => catalog.entityTypes.get(e) === 'person' && !catalog.unnamed.has(e));
+    if (speaker) {
+      const his = decide(catalog, naming(analysis, [speaker], false), undefined, undefined, options);
+      if (his.answer) return his;
+    }
+  }
   // «وليش؟» after what someone said or holds: the reasons they gave are in that same statement
   if (content.length === 0 && analysis.qtypes.length === 1 && analysis.qtypes[0] === 'why' && focusTerms.size > 0) {
     const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact' && (t.slot === 'statement' || t.slot === 'position'));

@@ -450,6 +450,16 @@ describe('engine.answer — follow-ups', () => {
     expect(may.text).toContain('الانتخابات');
   });
 
+  it('answers follow-ups on how long, a counterpart\'s name, and the post of the one who said it', () => {
+    const march = engine().answer('امتى كان اجتماع نواب وزراء الخارجية بموسكو؟');
+    expect(engine().answer('وكم يوم استمر؟', { meetingId: march.meetingId, focus: march.matched }).text).toContain('يومين');
+    const abbas = engine().answer('مين وزير الدفاع السوري اللي التقى أكار بالاجتماع الرباعي؟');
+    expect(engine().answer('وشو اسم نظيره الإيراني؟', { meetingId: abbas.meetingId, focus: abbas.matched }).text).toContain('أشتياني');
+    const said = engine().answer('مين اللي قال إن لقاء أردوغان والأسد بحاجة للتحضير واختيار الوقت المناسب؟');
+    const post = engine().answer('وهو شو منصبه؟', { meetingId: said.meetingId, focus: said.matched });
+    expect(post.text).toContain('وزير الخارجية التركي');
+  });
+
   it('declines a follow-up without context', () => {
     expect(engine().answer('ومن حضره؟').answered).toBe(false);
     // a bare question word asks which meeting, not about a random one, nor with a known gap's note
@@ -594,7 +604,7 @@ describe('engine.answer — declines', () => {
   });
 
   it('declines what happened after the articles, and answers what they record', () => {
-    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟', 'كم لاجئ سوري رجع فعلياً من تركيا لسوريا بعد هالاجتماعات؟', 'كم لاجئ سوري رجع من تركيا لحد هلأ؟', 'كم لاجئاً سورياً عاد من تركيا إلى سوريا حتى الآن؟', 'مين صار وزير الدفاع الروسي بعد شويغو؟', 'هل شنت تركيا الهجوم البري الذي توعد به أردوغان؟', 'هل اتعقد فعلا اجتماع جاويش اوغلو والمقداد؟']) {
+    for (const q of ['هل التقى أردوغان بالأسد في النهاية؟', 'هل تم فعلاً فتح طريق M4 بعد الاجتماع؟', 'هل صار هاكان فيدان وزير خارجية بعدين؟', 'كم لاجئ سوري رجع فعلياً من تركيا لسوريا بعد هالاجتماعات؟', 'كم لاجئ سوري رجع من تركيا لحد هلأ؟', 'كم لاجئاً سورياً عاد من تركيا إلى سوريا حتى الآن؟', 'مين صار وزير الدفاع الروسي بعد شويغو؟', 'هل شنت تركيا الهجوم البري الذي توعد به أردوغان؟', 'هل اتعقد فعلا اجتماع جاويش اوغلو والمقداد؟', 'كم لاجئ رجع فعلا من تركيا لسوريا بعد اجتماعات موسكو؟']) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);
       expect(a.text, q).toContain('ولا تذكر ما حدث بعد ذلك');

@@ -135,7 +135,7 @@ const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'n
 /** Plural heads of a group's name («فصائل المعارضة», «الجماعات الكردية»): its members. */
 const MEMBER_HEADS = new Set(['فصايل', 'جماعات', 'مجموعات', 'تنظيمات', 'ميليشيات', 'مليشيات', 'factions', 'groups']);
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
-const NOT_NAMED_HEADS = new Set(['اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
+const NOT_NAMED_HEADS = new Set(['نظير', 'نظيره', 'نظيرها', 'نظيرهم', 'نظراء', 'اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع»); it spans this many terms. */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
 const TIMING_SPAN = 4;
@@ -209,7 +209,7 @@ const ENGLISH_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'w
 /** «in the end»: what came of it, in any question. */
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
-const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'so far', 'until now', 'to date']);
+const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد اجتماعات', 'بعد لقاءات', 'بعد هاي الاجتماعات', 'after the meetings', 'after the talks', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'so far', 'until now', 'to date']);
 /** A threat or promise, and carrying one out: «هل نفذت تركيا الهجوم الذي هدد به أردوغان؟» asks what came of it. */
 const THREAT = new Set(['هدد', 'هددت', 'هددو', 'هددوا', 'تهديد', 'تهديده', 'تهديدها', 'تهديدات', 'تهديداته', 'توعد', 'توعدت', 'لوح', 'لوحت', 'وعد', 'وعدت', 'threat', 'threats', 'threatened', 'promised']);
 const CARRIED_OUT = new Set(['نفذ', 'نفذت', 'نفذات', 'نفذو', 'نفذوا', 'نفذتها', 'نفذته', 'شنت', 'طبق', 'طبقت', 'carried', 'launched', 'implemented', 'executed', 'fulfilled', 'kept']);
