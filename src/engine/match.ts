@@ -788,6 +788,8 @@ function slotsAsked(analysis: Analysis): Map<string, number> {
   if (analysis.speech && !analysis.qtypes.includes('who')) byWord.delete('participants');
   // «أكار التقى مع مين»: who met whom asks who attended
   if (analysis.qtypes.includes('who') && (analysis.terms.includes('اجتماع') || (analysis.meetings.length > 0 && analysis.terms.includes('وزير')))) byWord.add('participants');
+  // «… was in late December 2022, is that right?»: a date put up to be checked asks for the date
+  if (analysis.qtypes.includes('yesno') && analysis.terms.some((t) => !timing.has(t) && (t.startsWith('t:m') || t.startsWith('t:d')))) byWord.add('date');
   const byType = new Set(analysis.qtypes.flatMap((q) => SLOT_QTYPES[q] ?? []));
   const out = new Map<string, number>();
   // («أين …؟» asks for nothing but the place, «كم استمر» nothing but the duration)

@@ -651,6 +651,14 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('قديش عدد اللي طلعوا بمظاهرات لن نصالح؟').text).toContain('الآلاف');
   });
 
+  it('reads a claim put up to be checked («اعتقد إن … صح ولا غلط؟», «is that right?») as a yes/no question', () => {
+    const a = engine().answer('بعتقد إنو أول اجتماع ثلاثي لوزراء دفاع تركيا وسوريا وروسيا كان سنة 2021، صح ولا غلط؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('28 كانون الأول');
+    const b = engine().answer('I think the first trilateral meeting in Moscow was in late December 2022, is that right?');
+    expect(b.text).toContain('28 كانون الأول');
+  });
+
   it('answers a yes/no question only with a fact that says yes or no', () => {
     // whether a side agreed: only what says it agreed, refused, or what was agreed
     // (an agreement in the background, «تطبيق الاتفاق الخاص بالطريق», says nothing of who accepted what)

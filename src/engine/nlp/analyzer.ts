@@ -198,6 +198,8 @@ function afterMeetingWord(terms: readonly string[]): boolean {
 }
 /** «إن», «أن» after a verb of speaking: what follows is what was said. */
 const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'انو', 'that']);
+/** A claim put up to be checked («صح ولا غلط», «اعتقد ان …», «is that right»). */
+const CLAIM_CHECK = /(^| )(صح|غلط|اعتقد|بعتقد|اظن|بظن|متاكد)( |$)|is that (right|correct|true)|(^| )i (think|heard)( |$)/;
 /** Where a clause ends within a sentence (a comma). */
 const CLAUSE_BREAK = /[،,]/;
 /** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
@@ -927,6 +929,8 @@ export class Analyzer {
     }
     // «ما هو التاريخ المحدد لـ…؟» asks when
     if (mode === 'query' && ASKS_DATE.test(tokens.join(' '))) qtypes.add('when');
+    // «… كان سنة 2021، صح ولا غلط؟», «…, is that right?»: a claim to check is a yes/no question
+    if (mode === 'query' && qtypes.size === 0 && CLAIM_CHECK.test(tokens.join(' '))) qtypes.add('yesno');
     // «Did Lavrov attend…?», «Will Assad…?»: an English yes/no question starts with its auxiliary
     if (mode === 'query' && qtypes.size === 0 && ENGLISH_AUXILIARIES.has(tokens[0] ?? '')) qtypes.add('yesno');
     // «لقاء اردغان والأسد»: a meeting named by who met, when only one meeting had them all
