@@ -598,7 +598,11 @@ function vetoFor(
   // a meeting that has not taken place has no outcomes
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
   const before = analysis.qtypes.includes('yesno') && (analysis.terms.includes('سابق') || analysis.before === true);
-  if (!analysis.quotes && (analysis.terms.includes('نتيجه') || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
+  // (not results spoken of: «مين اللي قال إن لقاء أردوغان والأسد لازم يكون لنتائج ملموسة؟»)
+  const resultAt = analysis.terms.indexOf('نتيجه');
+  const saidAt = analysis.terms.indexOf('قال');
+  const resultAsked = resultAt >= 0 && (saidAt < 0 || resultAt < saidAt);
+  if (!analysis.quotes && (resultAsked || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   // «كم طول الطريق؟», «كم دامت؟»: a duration, which only a fact giving one has
   if (analysis.qtypes.includes('howlong') && !target.terms.has('?howlong')) return 'number';
   if (analysis.qtypes.includes('howmany')) {
