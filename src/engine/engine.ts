@@ -141,7 +141,8 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       // «قارن بين ما قالته أنقرة وما قالته دمشق عن الاجتماع الرباعي»: the accounts of that meeting side by side
       // (a comparison word, two sides named, no yes/no: «ما الفرق بين البيان الروسي ورواية سانا …»)
       const sides = analysis.entities.filter((e) => ['country', 'media', 'org'].includes(catalog.entityTypes.get(e) ?? ''));
-      if (analysis.comparesWords && sides.length >= 2 && !analysis.qtypes.includes('yesno') && analysis.meetings.length === 1 && analysis.foreign.length === 0) {
+      // (only a «what» question: «كيف وصف الجانب السوري الاجتماع رغم اختلاف الروايات؟» asks one side's words)
+      if (analysis.comparesWords && sides.length >= 2 && analysis.qtypes.every((q) => q === 'what') && analysis.meetings.length === 1 && analysis.foreign.length === 0) {
         const disputed = [...kb.facts.values()].find((f) => f.meeting === analysis.meetings[0] && f.dispute !== undefined);
         if (disputed) return composer.facts([disputed], { score: 1, matched: [`fact:${disputed.id}`] });
       }

@@ -389,6 +389,8 @@ describe('engine.answer — follow-ups', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('رواية أنقرة');
     expect(a.text).toContain('رواية دمشق');
+    // (nor is «how did one side describe it, despite the different accounts»)
+    expect(engine().answer('كيف وصف الجانب السوري الاجتماع الرباعي رغم اختلاف روايته عن رواية أنقرة؟').text).toContain('الإيجابي');
     // (a yes/no question about one account is not a comparison)
     expect(engine().answer('هل وصفت سانا الاجتماع الرباعي بالإيجابي رغم اختلاف الروايات؟').text).toContain('الإيجابي');
   });
