@@ -427,6 +427,7 @@ describe('engine.answer — follow-ups', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('خروج القوات التركية');
     expect(engine().analyzer.analyze('وين انعقد الاجتماع؟', { mode: 'query' }).conjoined).toBeUndefined();
+    expect(engine().analyzer.analyze('ومع مين اجتمع؟', { mode: 'query' }).conjoined).toBe(true); // «و», a preposition, a question word
     // (unless it names someone of its own: «ومين رئيسي هاد؟» is about Raisi)
     const raisi = engine().answer('ومين رئيسي هاد؟', { focus: engine().answer('متى سيلتقي أردوغان بالأسد؟').matched });
     expect(raisi.matched).toEqual(['entity:raisi']);

@@ -1084,6 +1084,8 @@ export class Analyzer {
     if (!first.startsWith('و') || first.length < 3 || OWN_WAW_WORDS.has(first)) return false;
     const rest = first.slice(1);
     if (this.qwords.has(rest)) return true;
+    // («ومع مين …», «وعن شو …»: «و», a preposition, a question word)
+    if (['مع', 'عن', 'في', 'من', 'على', 'علي', 'الى', 'لمين', 'بشو'].includes(rest) && this.qwords.has(tokens[1] ?? '')) return true;
     return !this.isKnownSurface(first) && this.phrases.matchAt([rest, ...tokens.slice(1)], 0)?.kind === 'entity';
   }
 
