@@ -784,7 +784,11 @@ export class Analyzer {
       // («… بحسب المسؤول الذي تحدث لرويترز عن مسار التطبيع»: a clause about the speaker, not what is asked)
       if (RELATIVES.has(token) && terms.some((t) => this.speechTerms.has(t))) inRelative = true;
       // («قال X إن الوفد في موسكو … حول الانسحاب»: after «إن» comes what was said, not what it was about)
-      if (COMPLEMENTIZERS.has(token) && terms.some((t) => this.speechTerms.has(t))) inRelative = true;
+      if (COMPLEMENTIZERS.has(token) && terms.some((t) => this.speechTerms.has(t))) {
+        inRelative = true;
+        // («ذكر الخبر أن دمشق سحقت …»: who is named after «أن» is what was said, not who said it)
+        if (speech.state === 'after' && afterSpeech.length === 0) speech.state = 'object';
+      }
       if (ABOUT_MARKERS.has(token) && terms.some((t) => this.speechTerms.has(t)) && aboutFrom < 0 && !inRelative) aboutFrom = terms.length;
       const date = matchDate(tokens, i);
       if (date) {

@@ -166,6 +166,8 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('What did Lavrov say about Iran?').speakers).toEqual(['lavrov']);
     // (a clause with a question of its own has its own speaker: «كيف انضمت إيران، ومن أعلن ذلك؟»)
     expect(analyze('كيف انضمت إيران للمحادثات، ومن أعلن ذلك؟').speakers).toEqual([]);
+    // (and who is named after «أن» is what was said, not who said it: «ذكر الخبر أن دمشق …»)
+    expect(analyze('في أي عام ذكر الخبر أن دمشق قمعت المتظاهرين؟').speakers).toEqual([]);
     // («قال X إن …»: what follows is what was said, not what it was «about»)
     expect(analyze('ماذا قال لافروف إن الوفدين بحثوا حول الانسحاب؟').aboutTerms).toEqual([]);
     // (who is named in one sentence does not speak in the next)
