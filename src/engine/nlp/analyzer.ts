@@ -575,17 +575,18 @@ export class Analyzer {
   private withoutAsides(text: string): string {
     // (a quotation is what is asked about: «من قال: "نحن مستعدون …"؟»)
     if (/["«“]/.test(text)) return text;
-    const sentences = text.split(SENTENCE_BREAK).filter((x) => x.trim() !== '');
+    // (each sentence with the mark that ends it: one ending in «؟» asks something, «تشاويش اغلو؟» too)
+    const sentences = [...text.matchAll(/[^:.!?؟\n…]+([:.!?؟\n…]*)/g)].map((m) => ({ text: m[0], asks: /[?؟]/.test(m[1] ?? '') })).filter((x) => x.text.trim() !== '' && tokenize(x.text).length > 0);
     if (sentences.length < 2) return text;
-    const kept = sentences.filter((x) => {
+    const kept = sentences.filter(({ text: x, asks }) => {
       const tokens = tokenize(normalizeArabic(x));
-      if (tokens.some((t) => this.qwords.has(t))) return true;
+      if (asks || tokens.some((t) => this.qwords.has(t))) return true;
       // («أنا طالب أكتب تقريرًا», «نحنا كرد بالشمال وخايفين»: who is asking, not what)
       if (SELF_WORDS.has(tokens[0] ?? '')) return false;
       const content = (t: string) => !this.stopwords.has(t) && !this.framing.has(t) && this.knownTerms.has(this.wordTerm(t) ?? '');
       return tokens.some((t, i) => this.phrases.matchAt(tokens, i)?.kind === 'entity' || this.phrases.matchAt(tokens, i)?.kind === 'meeting' || content(t));
     });
-    return kept.length > 0 && kept.length < sentences.length ? kept.join(' . ') : text;
+    return kept.length > 0 && kept.length < sentences.length ? kept.map((x) => x.text).join(' . ') : text;
   }
 
   private analyzeTokens(input: readonly string[], mode: AnalyzeOptions['mode'], sentenceStarts: ReadonlySet<number> = new Set(), clauseStarts: ReadonlySet<number> = new Set()): Analysis {

@@ -188,6 +188,8 @@ describe('Analyzer — who speaks and what is counted', () => {
     expect(analyze('كم لاجئ سوري في تركيا؟ ابي الرقم لو سمحت').unknown).toEqual([]);
     // (a sentence with what the articles know stays, and so does a quotation)
     expect(analyze('بخصوص الاجتماع الرباعي: من حضر؟').meetings).toEqual(['quad-2023-04']);
+    // (a sentence ending in «؟» asks something, however misspelt: «… تشاويش اغلو؟»)
+    expect(analyze('مين قال هالحكي؟ تشاويش اغلو؟').entities).toEqual(['cavusoglu']);
     expect(analyze('من قال: "نحن مستعدون لإجراء مباحثات بكل شفافية"؟').terms).toContain('مستعد');
   });
 
