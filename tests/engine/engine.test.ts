@@ -176,6 +176,9 @@ describe('engine.answer — answers', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('وحدة الأراضي السورية');
     expect(engine().answer('What highway linking Aleppo and Latakia came up in Moscow?').text).toContain('M4');
+    // a quotation asked about in English, in its Arabic words
+    expect(engine().answer("Who said the Turkish delegation came to Moscow with a mandate from our president?").text).toContain('تشاووش أوغلو');
+    expect(engine().answer("Who said they are moving step by step to achieve tangible results?").text).toContain('لافروف');
     const b = engine().answer('Lavrov said the talks aimed to give momentum to which congress?');
     expect(b.answered).toBe(true);
     expect(b.text).toContain('سوتشي');
