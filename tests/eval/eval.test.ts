@@ -4,11 +4,11 @@
  * - dev set (written by the lead, used for tuning): ≥ 97%;
  * - the independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 97%, dev2 ≥ 96%,
- *   dev3 ≥ 97%, dev4 ≥ 98%, dev5 ≥ 96%, dev6 ≥ 97%, dev7 ≥ 98%, dev8 ≥ 97%, dev9 ≥ 97%, dev10 ≥ 95%,
- *   dev11 ≥ 94%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 95%, dev15 ≥ 93%, dev16 ≥ 90%, dev17 ≥ 92%
- *   (measured once, not tuned on);
- * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 95%, final.jsonl
- *   ≥ 92% (86.3% at its first measurement);
+ *   dev3 ≥ 97%, dev4 ≥ 98%, dev5 ≥ 97%, dev6 ≥ 97%, dev7 ≥ 98%, dev8 ≥ 97%, dev9 ≥ 97%, dev10 ≥ 96%,
+ *   dev11 ≥ 95%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 96%, dev15 ≥ 94%, dev16 ≥ 91%, dev17 ≥ 92%
+ *   (measured once, not tuned on), dev18 ≥ 93%;
+ * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 96%, final.jsonl
+ *   ≥ 93% (86.3% at its first measurement);
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
  * - on every set: zero quotes that are not verbatim in their article.
  */
@@ -38,37 +38,38 @@ describe('evaluation', () => {
     ['dev2.jsonl', 0.96],
     ['dev3.jsonl', 0.97],
     ['dev4.jsonl', 0.98],
-    ['dev5.jsonl', 0.96],
+    ['dev5.jsonl', 0.97],
     ['dev6.jsonl', 0.97],
     ['dev7.jsonl', 0.98],
     ['dev8.jsonl', 0.97],
     ['dev9.jsonl', 0.97],
-    ['dev10.jsonl', 0.95],
-    ['dev11.jsonl', 0.94],
+    ['dev10.jsonl', 0.96],
+    ['dev11.jsonl', 0.95],
     ['dev12.jsonl', 0.95],
     ['dev13.jsonl', 0.97],
-    ['dev14.jsonl', 0.95],
-    ['dev15.jsonl', 0.93],
-    ['dev16.jsonl', 0.9],
+    ['dev14.jsonl', 0.96],
+    ['dev15.jsonl', 0.94],
+    ['dev16.jsonl', 0.91],
     ['dev17.jsonl', 0.92],
+    ['dev18.jsonl', 0.93],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
     expect(r.accuracy, failures(r)).toBeGreaterThanOrEqual(bar);
   });
 
-  it('held-out set: at least 95%, no fabricated quote', () => {
+  it('held-out set: at least 96%, no fabricated quote', () => {
     const r = run(join(ROOT, 'tests', 'eval', 'holdout.jsonl'));
     expect(r.total).toBe(150);
     expect(r.badQuotes).toBe(0);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('final held-out set: at least 92%, no fabricated quote', () => {
+  it('final held-out set: at least 93%, no fabricated quote', () => {
     const r = run(join(ROOT, 'tests', 'eval', 'final.jsonl'));
     expect(r.total).toBe(160);
     expect(r.badQuotes).toBe(0);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.93);
   });
 
   const publicSet = join(ROOT, '..', 'shared', 'eval', 'public.jsonl');
