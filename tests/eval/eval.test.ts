@@ -6,7 +6,7 @@
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 97%, dev2 ≥ 96%,
  *   dev3 ≥ 97%, dev4 ≥ 98%, dev5 ≥ 97%, dev6 ≥ 97%, dev7 ≥ 98%, dev8 ≥ 97%, dev9 ≥ 97%, dev10 ≥ 96%,
  *   dev11 ≥ 95%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 96%, dev15 ≥ 94%, dev16 ≥ 91%, dev17 ≥ 92%
- *   (measured once, not tuned on), dev18 ≥ 93%;
+ *   and dev19 ≥ 92% (each measured once, not tuned on), dev18 ≥ 93%;
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 96%, final.jsonl
  *   ≥ 93% (86.3% at its first measurement);
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
@@ -52,6 +52,7 @@ describe('evaluation', () => {
     ['dev16.jsonl', 0.91],
     ['dev17.jsonl', 0.92],
     ['dev18.jsonl', 0.93],
+    ['dev19.jsonl', 0.92],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
