@@ -510,6 +510,8 @@ function vetoFor(
   const eachSpeaker = analysis.speakers.length > 1 && analysis.speakers.some((p) => target.speakers.has(p));
   for (const e of analysis.entities) {
     if (eachSpeaker && analysis.speakers.includes(e)) continue;
+    // (the name a claim puts up to be checked need not be in the answer: «… اسمه لافروف، صح؟»)
+    if (analysis.claimed?.includes(e)) continue;
     // («ماذا حدث في الشمال بعد تعقيب كالن؟»: who is named in a «بعد …» clause dates the question)
     if (analysis.timingTerms.includes(`@${e}`) && !analysis.speakers.includes(e)) continue;
     const alias = catalog.standsFor.get(e);

@@ -663,6 +663,9 @@ describe('engine.answer — declines', () => {
     const a = engine().answer('بعتقد إنو أول اجتماع ثلاثي لوزراء دفاع تركيا وسوريا وروسيا كان سنة 2021، صح ولا غلط؟');
     expect(a.answered).toBe(true);
     expect(a.text).toContain('28 كانون الأول');
+    // (the name put up to be checked need not be in the answer: it was Shoigu, not Lavrov)
+    const shoigu = engine().answer('أظن إنو وزير الدفاع الروسي اللي حكى مع نظرائه من تركيا وسوريا وإيران اسمه لافروف، صح؟');
+    expect(shoigu.text).toContain('شويغو');
     const b = engine().answer('I think the first trilateral meeting in Moscow was in late December 2022, is that right?');
     expect(b.text).toContain('28 كانون الأول');
   });

@@ -82,6 +82,8 @@ export interface Analysis {
   readonly comparesWords?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
+  /** In a claim to check, the names given after «اسمه», «was», «is called»: what is checked, not what must be in the answer. */
+  readonly claimed?: readonly string[];
   /** A meeting, then «قبل …»: whether it happened before something («هل تحدثا قبل مسار التطبيع؟»). */
   readonly before?: boolean;
   /** The text starts with «و» on a question word or a name («وشو …», «وتركيا …»), or «and»: it goes on from the previous question. */
@@ -198,6 +200,8 @@ function afterMeetingWord(terms: readonly string[]): boolean {
 }
 /** «إن», «أن» after a verb of speaking: what follows is what was said. */
 const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'انو', 'that']);
+/** «اسمه», «was», «is called»: a name given as a claim's value. */
+const NAMED_AS = new Set(['اسمه', 'اسمها', 'اسمو', 'اسمهم', 'هو', 'هي', 'كان', 'كانت', 'was', 'is', 'called', 'named']);
 /** A claim put up to be checked («صح ولا غلط», «اعتقد ان …», «is that right»). */
 const CLAIM_CHECK = /(^| )(صح|غلط|اعتقد|بعتقد|اظن|بظن|متاكد)( |$)|is that (right|correct|true)|(^| )i (think|heard)( |$)/;
 /** Where a clause ends within a sentence (a comma). */
@@ -691,6 +695,15 @@ export class Analyzer {
     let aboutFrom = -1;
     let inRelative = false;
     let metBefore = false;
+    // «… اسمه لافروف، صح؟»: the name put up to be checked (see `Analysis.claimed`)
+    const claimed: string[] = [];
+    if (mode === 'query' && CLAIM_CHECK.test(tokens.join(' '))) {
+      for (let k = 0; k < tokens.length - 1; k++) {
+        if (!NAMED_AS.has(tokens[k] as string)) continue;
+        const m = this.phrases.matchAt(tokens, k + 1);
+        if (m?.kind === 'entity') claimed.push(m.value);
+      }
+    }
     const eachOf = tokens.some((t, i) => (t === 'كل' || t === 'كلا') && tokens[i + 1] === 'من') || tokens.includes('both');
     // «هل تحدث وزيرا الخارجية مع بعضهما؟», «did they talk to each other»: talking together is meeting
     const eachOther = tokens.some((t, i) => (t === 'مع' && /^بعض(هما|هم|هن|ها)?$/.test(tokens[i + 1] ?? '')) || (t === 'each' && tokens[i + 1] === 'other'));
@@ -943,7 +956,7 @@ export class Analyzer {
     if (mode === 'query' && meetings.size === 0 && terms.includes('اجتماع')) {
       // (not the one speaking about it: «ماذا قال جاويش أوغلو عن لقاء أردوغان والأسد»)
       const speaking = afterSpeech.length > 0 ? afterSpeech.slice(0, 1) : speech.state !== 'before' ? beforeSpeech : [];
-      const people = [...entities].filter((e) => this.personIds.has(e) && !speaking.includes(e));
+      const people = [...entities].filter((e) => this.personIds.has(e) && !speaking.includes(e) && !claimed.includes(e));
       const having = people.length >= 2 ? [...this.meetingPeople].filter(([, p]) => people.every((x) => p.has(x))) : [];
       if (having.length === 1) {
         const [id] = having[0] as [string, ReadonlySet<string>];
@@ -985,6 +998,7 @@ export class Analyzer {
       ...(mode === 'query' && opensContinuation(input) ? { continues: true } : {}),
       ...(mode === 'query' && this.startsWithAnd(input) ? { conjoined: true } : {}),
       ...(mode === 'query' && metBefore ? { before: true } : {}),
+      ...(claimed.length > 0 ? { claimed } : {}),
       ...(mode === 'query' && (input.some((t) => COMPARE_WORDS.has(t)) || input.some((t) => WHICH_OF_TWO.has(t.replace(/[?؟:،,]+$/, '')))) ? { compares: true } : {}),
       ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { comparesWords: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
