@@ -605,6 +605,10 @@ function vetoFor(
   const saidAt = analysis.terms.indexOf('قال');
   const resultAsked = resultAt >= 0 && (saidAt < 0 || resultAt < saidAt);
   if (!analysis.quotes && (resultAsked || before) && target.meeting !== undefined && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
+  // («ماذا دار في لقاء أردوغان والأسد وما الذي اتفقا عليه؟»: what was agreed at a meeting named that
+  // had not been held)
+  const agreedAsked = analysis.terms.includes('اتفاق') && !analysis.qtypes.includes('yesno') && (saidAt < 0 || analysis.terms.indexOf('اتفاق') < saidAt);
+  if (!analysis.quotes && agreedAsked && target.meeting !== undefined && analysis.meetings.includes(target.meeting) && catalog.meetingStatus.get(target.meeting) !== 'held') return 'meeting';
   // «كم طول الطريق؟», «كم دامت؟»: a duration, which only a fact giving one has
   if (analysis.qtypes.includes('howlong') && !target.terms.has('?howlong')) return 'number';
   if (analysis.qtypes.includes('howmany')) {

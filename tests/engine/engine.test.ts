@@ -522,6 +522,10 @@ describe('engine.answer — declines', () => {
       'لماذا قرر ترامب سحب القوات الأمريكية من سوريا؟', // a known gap's own question, though the decision is there
       'شو بنود اتفاق طريق M4 اللي قالت سانا إنه انبحث تطبيقه بالاجتماع الرباعي؟', // a word only a gap uses («بنود»)
       'مين فاز بالانتخابات التركية اللي أجلت لقاء أردوغان والأسد؟',
+      'كم عمر لافروف؟', // nor people's ages and careers
+      'أكار عندو كم سنة؟',
+      'متى صار فيدان رئيس المخابرات؟',
+      'شو اتفقوا عليه أردوغان والأسد بلقائهم؟', // nor what was agreed at a meeting not held
     ]) {
       const a = engine().answer(q);
       expect(a.answered, q).toBe(false);
