@@ -204,6 +204,8 @@ const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'با
 const NAMED_AS = new Set(['اسمه', 'اسمها', 'اسمو', 'اسمهم', 'هو', 'هي', 'كان', 'كانت', 'was', 'is', 'called', 'named']);
 /** A claim put up to be checked («صح ولا غلط», «اعتقد ان …», «is that right»). */
 const CLAIM_CHECK = /(^| )(صح|غلط|اعتقد|بعتقد|اظن|بظن|متاكد)( |$)|is that (right|correct|true)|(^| )i (think|heard)( |$)/;
+/** A word of Arabic letters only. */
+const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
 /** Where a clause ends within a sentence (a comma). */
 const CLAUSE_BREAK = /[،,]/;
 /** Where a sentence ends in a message of several («:», «.», «..», «!», «؟», a new line). */
@@ -1294,12 +1296,21 @@ export class Analyzer {
    * («هكان فيدن» → «هاكان فيدان»), each word on its own too short to correct safely.
    */
   private namePair(a: string, b: string | undefined): readonly string[] | undefined {
-    if (b === undefined || !/^[\u0600-\u06FF]{3,}$/.test(a) || !/^[\u0600-\u06FF]{3,}$/.test(b)) return undefined;
+    if (b === undefined || a.length < 3 || b.length < 3) return undefined;
+    // (a slip keeps one of the two first letters, and the length within two: cheap filters first,
+    // without allocating — this runs for every word of every question)
+    const length = a.length + b.length + 1;
+    let candidate = false;
+    for (const [first, second] of this.twoWordNames) {
+      if ((first[0] === a[0] || second[0] === b[0]) && Math.abs(first.length + second.length + 1 - length) <= 2) {
+        candidate = true;
+        break;
+      }
+    }
+    if (!candidate || !ARABIC_WORD.test(a) || !ARABIC_WORD.test(b)) return undefined;
+    if (this.nameTokens.has(a) || this.nameTokens.has(b) || this.isKnownSurface(a) || this.isKnownSurface(b)) return undefined;
     const joined = `${a} ${b}`;
-    // (a slip keeps one of the two first letters, and the length within two: cheap filters first)
-    const near = this.twoWordNames.filter(([first, second]) => (first[0] === a[0] || second[0] === b[0]) && Math.abs(first.length + second.length + 1 - joined.length) <= 2);
-    if (near.length === 0 || this.nameTokens.has(a) || this.nameTokens.has(b) || this.isKnownSurface(a) || this.isKnownSurface(b)) return undefined;
-    return near.find(([first, second]) => editDistance(joined, `${first} ${second}`, 2) <= 2);
+    return this.twoWordNames.find(([first, second]) => (first[0] === a[0] || second[0] === b[0]) && editDistance(joined, `${first} ${second}`, 2) <= 2);
   }
 
   /**
@@ -1308,8 +1319,9 @@ export class Analyzer {
    */
   private nameAfter(prev: string | undefined, token: string): string | undefined {
     const next = prev === undefined ? undefined : this.nameFollowers.get(prev);
-    if (!next || next.has(token) || token.length < 4 || !/^[\u0600-\u06FF]+$/.test(token)) return undefined;
-    return [...next].find((name) => name !== token && Math.abs(name.length - token.length) <= 1 && editDistance(token, name, 1) <= 1);
+    if (!next || next.has(token) || token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
+    for (const name of next) if (Math.abs(name.length - token.length) <= 1 && editDistance(token, name, 1) <= 1) return name;
+    return undefined;
   }
 
   private fuzzyName(token: string): string | undefined {
