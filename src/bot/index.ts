@@ -2,8 +2,6 @@
  * The Telegram front end: `createBot` wires the middleware and features around the engine and returns
  * a grammY `Bot` that is not started (see polling.ts for that). Nothing runs on import.
  */
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type StorageAdapter } from 'grammy';
@@ -12,6 +10,7 @@ import type { Config } from '../config.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import type { UnansweredRecorder } from '../unanswered/recorder.ts';
+import { createApiFetch, keepAliveAgent, type ApiFetch } from './api-fetch.ts';
 import { createContextConstructor, type BotContext } from './context.ts';
 import { askFeature } from './features/ask.ts';
 import { helpFeature } from './features/help.ts';
@@ -24,6 +23,7 @@ import { unhandledFeature } from './features/unhandled.ts';
 import { handleError } from './handlers/error.ts';
 import { onlyAddressedInGroups } from './middlewares/addressed.ts';
 import { rateLimit, type RateLimitStore } from './middlewares/rate-limit.ts';
+import { typingWhileComposing } from './middlewares/typing.ts';
 import { recordUnanswered } from './middlewares/unanswered.ts';
 import { logUpdates } from './middlewares/update-logger.ts';
 import { QuestionTable } from './question-table.ts';
@@ -56,18 +56,10 @@ export interface CreateBotOptions {
  */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
 
-const lastSeen = new WeakMap<object, number>();
+/** Node's own fetch, for the calls the lean one leaves (uploads: none in this bot). */
+const globalFetch: ApiFetch = (url, init) => fetch(url, init as RequestInit);
 
-/**
- * The keep-alive agent for Bot API calls. Unlike grammY's default, it has an idle timeout, which lets
- * Node honour the server's `Keep-Alive: timeout=N` (closing idle connections a second before the server
- * does): without it, a call can pick a connection the server is closing at that moment, fail with
- * ECONNRESET and wait seconds for auto-retry.
- */
-function keepAliveAgent(apiRoot: string | undefined): HttpAgent {
-  const options = { keepAlive: true, timeout: 30_000 };
-  return apiRoot?.startsWith('http:') ? new HttpAgent(options) : new HttpsAgent(options);
-}
+const lastSeen = new WeakMap<object, number>();
 
 /**
  * The id of the newest update the bot has started to handle (to confirm it to Telegram on stop).
@@ -90,7 +82,11 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   const bot = new Bot<BotContext>(token, {
     ContextConstructor: createContextConstructor({ engine, config, logger, questions, ...(options.unanswered ? { unanswered: options.unanswered } : {}) }),
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), baseFetchConfig: { agent: keepAliveAgent(config.telegramApiRoot) } },
+    client: {
+      ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}),
+      // (grammY types `fetch` as node-fetch's; ours takes and returns the part grammY uses)
+      fetch: createApiFetch(keepAliveAgent(config.telegramApiRoot), globalFetch) as never,
+    },
   });
 
   // Retry 429 (after retry_after), 5xx and network errors, a bounded number of times.
@@ -113,6 +109,7 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
       ...(options.rateLimitStore ? { store: options.rateLimitStore, secret: token } : {}),
     }),
   );
+  bot.use(typingWhileComposing(config.typingDelayMs));
   const storage = options.sessionStorage ?? createMemoryStorage<SessionData>({ ttlMs: config.sessionTtlMinutes * 60_000 });
   bot.use(
     // No initial value: a chat has a session entry only once it has asked about a meeting.
