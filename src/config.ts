@@ -24,6 +24,11 @@ export interface Config {
   readonly rateLimitWindowSeconds: number;
   /** How long a chat's follow-up context (its last meeting id) is kept after its last message. */
   readonly sessionTtlMinutes: number;
+  /**
+   * "typing…" is shown when an answer is not on its way this long after its update arrived (0: before
+   * every reply). Telegram recommends the chat action only for replies that take noticeable time.
+   */
+  readonly typingDelayMs: number;
   readonly botMode: BotMode;
   /** Webhook mode: the address the HTTP server listens on. */
   readonly host: string;
@@ -105,6 +110,10 @@ const VARIABLES = {
     schema: integer(1, 7 * 24 * 60, 60),
     problem: 'must be a whole number of minutes from 1 to 10080',
   },
+  TYPING_DELAY_MS: {
+    schema: integer(0, 10_000, 500),
+    problem: 'must be a whole number of milliseconds from 0 to 10000 (0: "typing…" before every reply)',
+  },
   BOT_MODE: {
     schema: optional(z.enum(BOT_MODES)).transform((v) => v ?? 'polling'),
     problem: `must be ${BOT_MODES.join(' or ')} (default polling)`,
@@ -165,6 +174,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     rateLimitMessages: read('RATE_LIMIT_MESSAGES'),
     rateLimitWindowSeconds: read('RATE_LIMIT_WINDOW_SECONDS'),
     sessionTtlMinutes: read('SESSION_TTL_MINUTES'),
+    typingDelayMs: read('TYPING_DELAY_MS'),
     botMode,
     host: read('HOST'),
     port: read('PORT'),

@@ -34,10 +34,6 @@ export async function sendAnswer(ctx: BotContext, answer: Answer, options: SendA
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });
   }
-  ctx.logger.info(
-    { kind: answer.kind, answered: answer.answered, score: answer.score, matched: answer.matched, citations: answer.citations.length, parts: parts.length },
-    'answer sent',
-  );
 }
 
 /**
@@ -62,18 +58,6 @@ export function followUpContext(ctx: BotContext): AnswerContext {
 export function rememberAnswer(ctx: BotContext, answer: Answer): void {
   if (!answer.answered || ctx.chatId === undefined) return;
   ctx.session = { ...(answer.meetingId ? { meetingId: answer.meetingId } : {}), focus: [...answer.matched] };
-}
-
-/**
- * Shows "typing…" without waiting for it: if the call fails, the answer still goes out.
- * @example
- * showTyping(ctx); const answer = engine.answer(text);
- */
-export function showTyping(ctx: BotContext): void {
-  if (ctx.chatId === undefined) return;
-  ctx.replyWithChatAction('typing').catch((error: unknown) => {
-    ctx.logger.warn({ err: error }, 'sendChatAction failed; answering anyway');
-  });
 }
 
 /**

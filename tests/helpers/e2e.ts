@@ -41,6 +41,8 @@ export function spawnBot(env: Record<string, string>, entry: readonly string[] =
       RATE_LIMIT_MESSAGES: '20',
       RATE_LIMIT_WINDOW_SECONDS: '10',
       SESSION_TTL_MINUTES: '60',
+      // ("typing…" before every reply, so that the tests see it; the default sends it only when slow)
+      TYPING_DELAY_MS: '0',
       BOT_MODE: '',
       HOST: '',
       PORT: '',

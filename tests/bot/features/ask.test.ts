@@ -3,6 +3,7 @@ import type { Answer, Engine } from '../../../src/engine/types.ts';
 import { parseCallbackData } from '../../../src/bot/callback-data.ts';
 import { BOB, checkTelegramHtml, declinedQuestion, createHarness, type Harness, type RecordedCall } from '../../helpers/bot.ts';
 import { engine } from '../../helpers/engine.ts';
+import { createMemoryStorage, type SessionData } from '../../../src/bot/session.ts';
 
 let h: Harness;
 
@@ -18,8 +19,8 @@ const buttons = (call: RecordedCall) =>
   ((call.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
 
 describe('questions in a private chat', () => {
-  it('answers in HTML, quoting the question, after "typing", with the sources block', async () => {
-    h = createHarness();
+  it('answers in HTML, quoting the question, after "typing" (TYPING_DELAY_MS=0), with the sources block', async () => {
+    h = createHarness({ env: { TYPING_DELAY_MS: '0' } });
     const calls = await h.ask('متى عقد الاجتماع الثلاثي الأول؟');
     expect(calls[0]).toMatchObject({ method: 'sendChatAction', payload: { action: 'typing' } });
     const [reply] = messages(calls);
@@ -31,8 +32,36 @@ describe('questions in a private chat', () => {
     for (const c of expected.citations) expect(text).toContain(c.quote);
   });
 
-  it('still answers when the "typing" action fails', async () => {
+  it('does not send "typing" for an answer that leaves at once (the default delay)', async () => {
     h = createHarness();
+    expect(h.config.typingDelayMs).toBe(500);
+    const calls = await h.ask('من هو شويغو؟');
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage']);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(h.callsOf('sendChatAction')).toEqual([]);
+  });
+
+  it('sends "typing" once, before the answer, when composing it takes longer than the delay (a slow store)', async () => {
+    const slow = createMemoryStorage<SessionData>({ ttlMs: 60_000 });
+    const read = slow.read.bind(slow);
+    h = createHarness({ env: { TYPING_DELAY_MS: '20' }, sessionStorage: { ...slow, read: async (key) => (await new Promise((r) => setTimeout(r, 150)), read(key)), write: slow.write.bind(slow), delete: slow.delete.bind(slow) } });
+    const calls = await h.ask('من هو شويغو؟');
+    expect(calls.map((c) => c.method)).toEqual(['sendChatAction', 'sendMessage']);
+    expect(calls[0]!.payload).toMatchObject({ action: 'typing' });
+  });
+
+  it('never sends "typing" once the answer has left (a slow store write after it)', async () => {
+    const slow = createMemoryStorage<SessionData>({ ttlMs: 60_000 });
+    const write = slow.write.bind(slow);
+    h = createHarness({ env: { TYPING_DELAY_MS: '20' }, sessionStorage: { read: slow.read.bind(slow), write: async (key, value) => (await new Promise((r) => setTimeout(r, 150)), write(key, value)), delete: slow.delete.bind(slow) } });
+    const calls = await h.ask('من حضر الاجتماع الرباعي؟');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage']);
+    expect(h.callsOf('sendChatAction')).toEqual([]);
+  });
+
+  it('still answers when the "typing" action fails', async () => {
+    h = createHarness({ env: { TYPING_DELAY_MS: '0' } });
     h.fail('sendChatAction', { error_code: 400, description: 'Bad Request: chat not found' });
     const calls = await h.ask('من هو شويغو؟');
     expect(messages(calls)).toHaveLength(1);
