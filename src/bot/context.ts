@@ -48,17 +48,22 @@ export type BotContext = Context &
 export function createContextConstructor(deps: BotDependencies): new (update: Update, api: Api, me: UserFromGetMe) => BotContext {
   class BotContextImpl extends Context {
     readonly deps: BotDependencies;
-    readonly logger: Logger;
     asked: AskedQuestion | undefined = undefined;
+    #logger: Logger | undefined;
     constructor(update: Update, api: Api, me: UserFromGetMe) {
       super(update, api, me);
       this.deps = { ...deps, engine: notingAnswers(deps.engine, (asked) => (this.asked = asked)) };
+    }
+
+    /** Made when first used (most updates log one line only, through `logUpdates`). */
+    get logger(): Logger {
       // Errors may quote what they failed on: their messages and stacks are scrubbed of this update's
       // identities and text before they are written.
-      this.logger = deps.logger.child(
-        { update_id: update.update_id, update: describeUpdate(update) },
-        { serializers: { err: (error: unknown) => scrubValues(serializeError(error), identitiesOf(update)) } },
+      this.#logger ??= deps.logger.child(
+        { update_id: this.update.update_id, update: describeUpdate(this.update) },
+        { serializers: { err: (error: unknown) => scrubValues(serializeError(error), identitiesOf(this.update)) } },
       );
+      return this.#logger;
     }
   }
   return BotContextImpl as unknown as new (update: Update, api: Api, me: UserFromGetMe) => BotContext;
