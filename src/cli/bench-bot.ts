@@ -3,9 +3,11 @@
  * against the Bot API emulator, next to a trivial grammY echo bot on the same emulator in the same run:
  * - a burst of 200 messages from 20 users, enqueued at once: time from the burst to the last reply, and
  *   per message (targets: the bot within 1.5× the echo bot);
- * - the same echo bot also sending "typing" first, i.e. making the same two Bot API calls per message
- *   as the bot: the difference between the two echo bots is the price of the chat action, the rest is
- *   the bot's own work (answering, HTML, session, rate limit, logs);
+ * - the bot with TYPING_DELAY_MS=0, sending "typing" before every answer (by default it sends it only
+ *   when an answer is slow to compose, which none of these is), next to the same echo bot also sending
+ *   "typing" first: both make two Bot API calls per message; the difference between the two echo bots
+ *   is the price of the chat action, the rest is the bot's own work (answering, HTML, session, rate
+ *   limit, logs);
  * - process start → first getUpdates (target: ≤ 1 s).
  * Each run starts fresh processes and a fresh emulator, and sends two bursts: right after start (cold
  * code) and again (warm). The two bots alternate. Medians over the runs.
@@ -16,6 +18,7 @@
  * extra Node flags to the bot process, to profile it.)
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Bot } from 'grammy';
 import { BotApiEmulator } from '../testing/bot-api-emulator.ts';
@@ -29,6 +32,9 @@ interface Burst {
   /** From the first message of the burst to the bot's last reply. */
   readonly ms: number;
   readonly perMessageMs: number;
+  /** CPU time (user + system) per message during the burst: the bot's process, and this one (the emulator). */
+  readonly botCpuMs: number;
+  readonly emulatorCpuMs: number;
 }
 
 interface Measure {
@@ -57,12 +63,12 @@ async function runEchoBot(): Promise<void> {
   process.exit(0);
 }
 
-type Kind = 'bot' | 'echo' | 'echoTyping';
+type Kind = 'bot' | 'botTyping' | 'echo' | 'echoTyping';
 
 async function measure(kind: Kind, messages: number, users: number): Promise<Measure> {
   const emulator = new BotApiEmulator({ token: TOKEN, botInfo: { username: 'moscow_talks_bot' } });
   await emulator.start();
-  const args = kind === 'bot' ? [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'scripts/run.mjs', 'main'] : [process.argv[1] ?? '', '--echo-bot', ...(kind === 'echoTyping' ? ['--typing'] : [])];
+  const args = kind === 'bot' || kind === 'botTyping' ? [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'scripts/run.mjs', 'main'] : [process.argv[1] ?? '', '--echo-bot', ...(kind === 'echoTyping' ? ['--typing'] : [])];
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -73,6 +79,7 @@ async function measure(kind: Kind, messages: number, users: number): Promise<Mea
       LOG_LEVEL: 'info',
       RATE_LIMIT_MESSAGES: '20',
       RATE_LIMIT_WINDOW_SECONDS: '10',
+      ...(kind === 'botTyping' ? { TYPING_DELAY_MS: '0' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -82,8 +89,8 @@ async function measure(kind: Kind, messages: number, users: number): Promise<Mea
     const startupMs = emulator.getUpdatesTimes[0]! - spawnedAt;
     // Let start-up calls (the profile) finish so that they do not count in the burst.
     await new Promise((r) => setTimeout(r, 300));
-    const cold = await burst(emulator, messages, users, 960_000_001);
-    const warm = await burst(emulator, messages, users, 970_000_001);
+    const cold = await burst(emulator, messages, users, 960_000_001, child.pid);
+    const warm = await burst(emulator, messages, users, 970_000_001, child.pid);
     const replies = emulator.callsOf('sendMessage').filter((c) => c.response?.ok).length;
     if (replies !== 2 * messages) throw new Error(`${kind}: ${replies} replies to ${2 * messages} messages`);
     return { startupMs, cold, warm };
@@ -96,9 +103,11 @@ async function measure(kind: Kind, messages: number, users: number): Promise<Mea
 }
 
 /** Enqueues `messages` messages from `users` users at once and waits for every reply. */
-async function burst(emulator: BotApiEmulator, messages: number, users: number, firstUserId: number): Promise<Burst> {
+async function burst(emulator: BotApiEmulator, messages: number, users: number, firstUserId: number, pid: number | undefined): Promise<Burst> {
   const chats = Array.from({ length: users }, (_, i) => firstUserId + i);
   const before = emulator.callsOf('sendMessage').length;
+  const botCpu0 = cpuMs(pid);
+  const ownCpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let sent = 0; sent < messages; sent++) {
     const id = chats[sent % users]!;
@@ -107,7 +116,19 @@ async function burst(emulator: BotApiEmulator, messages: number, users: number, 
   for (const [i, id] of chats.entries()) await emulator.waitForBotMessages(id, Math.floor(messages / users) + (i < messages % users ? 1 : 0), 60_000);
   const last = Math.max(...emulator.callsOf('sendMessage').slice(before).filter((c) => c.response?.ok).map((c) => c.monotonic));
   const ms = last - t0;
-  return { ms, perMessageMs: ms / messages };
+  const own = process.cpuUsage(ownCpu0);
+  return { ms, perMessageMs: ms / messages, botCpuMs: (cpuMs(pid) - botCpu0) / messages, emulatorCpuMs: (own.user + own.system) / 1000 / messages };
+}
+
+/** A process's CPU time so far (user + system), in ms, from /proc (Linux); NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // (fields 14 and 15 of stat, utime and stime, in clock ticks of 10 ms)
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -138,9 +159,9 @@ async function main(): Promise<void> {
   const runs = option('runs', 5);
   const messages = option('messages', 200);
   const users = option('users', 20);
-  const results: Record<Kind, Measure[]> = { bot: [], echo: [], echoTyping: [] };
+  const results: Record<Kind, Measure[]> = { bot: [], botTyping: [], echo: [], echoTyping: [] };
   for (let run = 1; run <= runs; run++) {
-    for (const kind of run % 2 ? (['echo', 'bot', 'echoTyping'] as const) : (['echoTyping', 'bot', 'echo'] as const)) {
+    for (const kind of run % 2 ? (['echo', 'bot', 'echoTyping', 'botTyping'] as const) : (['botTyping', 'echoTyping', 'bot', 'echo'] as const)) {
       const m = await measure(kind, messages, users);
       results[kind].push(m);
       process.stderr.write(
@@ -154,26 +175,32 @@ async function main(): Promise<void> {
     warmMs: median(results[kind].map((m) => m.warm.ms)),
     coldPerMessageMs: median(results[kind].map((m) => m.cold.perMessageMs)),
     warmPerMessageMs: median(results[kind].map((m) => m.warm.perMessageMs)),
+    warmBotCpuMs: median(results[kind].map((m) => m.warm.botCpuMs)),
+    warmEmulatorCpuMs: median(results[kind].map((m) => m.warm.emulatorCpuMs)),
   });
   const bot = summary('bot');
   const echo = summary('echo');
   const echoTyping = summary('echoTyping');
+  const botTyping = summary('botTyping');
   const engine = engineCost(messages, users);
   const ratio = { cold: bot.coldMs / echo.coldMs, warm: bot.warmMs / echo.warmMs };
-  const ratioSameCalls = { cold: bot.coldMs / echoTyping.coldMs, warm: bot.warmMs / echoTyping.warmMs };
+  const ratioTyping = { cold: botTyping.coldMs / echo.coldMs, warm: botTyping.warmMs / echo.warmMs };
+  const ratioSameCalls = { cold: botTyping.coldMs / echoTyping.coldMs, warm: botTyping.warmMs / echoTyping.warmMs };
   const ok = { startup: bot.startupMs <= 1000, cold: ratio.cold <= 1.5, warm: ratio.warm <= 1.5 };
   const lines = [
     `bench:bot — bursts of ${messages} messages from ${users} users through the Bot API emulator; medians of ${runs} runs`,
     '(each run: a fresh process; burst 1 right after start = cold, burst 2 = warm)',
     '',
-    '                              bot (npm start)    echo bot    echo + typing    target',
-    `start → first getUpdates       ${fmt(bot.startupMs, 0)} ms  ${fmt(echo.startupMs, 0)} ms  ${fmt(echoTyping.startupMs, 0)} ms     ≤ 1000 ms ${ok.startup ? 'ok' : 'MISSED'}`,
-    `burst 1 (cold) → last reply    ${fmt(bot.coldMs, 0)} ms  ${fmt(echo.coldMs, 0)} ms  ${fmt(echoTyping.coldMs, 0)} ms`,
-    `  per message                  ${fmt(bot.coldPerMessageMs, 2)} ms  ${fmt(echo.coldPerMessageMs, 2)} ms  ${fmt(echoTyping.coldPerMessageMs, 2)} ms`,
-    `  bot / echo                   ${fmt(ratio.cold, 2)} ×               ${fmt(ratioSameCalls.cold, 2)} ×       ≤ 1.5 ×   ${ok.cold ? 'ok' : 'MISSED'}`,
-    `burst 2 (warm) → last reply    ${fmt(bot.warmMs, 0)} ms  ${fmt(echo.warmMs, 0)} ms  ${fmt(echoTyping.warmMs, 0)} ms`,
-    `  per message                  ${fmt(bot.warmPerMessageMs, 2)} ms  ${fmt(echo.warmPerMessageMs, 2)} ms  ${fmt(echoTyping.warmPerMessageMs, 2)} ms`,
-    `  bot / echo                   ${fmt(ratio.warm, 2)} ×               ${fmt(ratioSameCalls.warm, 2)} ×       ≤ 1.5 ×   ${ok.warm ? 'ok' : 'MISSED'}`,
+    '                              bot (npm start)   echo bot   target           bot, typing always   echo + typing',
+    `start → first getUpdates       ${fmt(bot.startupMs, 0)} ms ${fmt(echo.startupMs, 0)} ms   ≤ 1000 ms ${(ok.startup ? 'ok' : 'MISSED').padEnd(6)} ${fmt(botTyping.startupMs, 0)} ms     ${fmt(echoTyping.startupMs, 0)} ms`,
+    `burst 1 (cold) → last reply    ${fmt(bot.coldMs, 0)} ms ${fmt(echo.coldMs, 0)} ms                    ${fmt(botTyping.coldMs, 0)} ms     ${fmt(echoTyping.coldMs, 0)} ms`,
+    `  per message                  ${fmt(bot.coldPerMessageMs, 2)} ms ${fmt(echo.coldPerMessageMs, 2)} ms                    ${fmt(botTyping.coldPerMessageMs, 2)} ms     ${fmt(echoTyping.coldPerMessageMs, 2)} ms`,
+    `  ÷ echo bot                   ${fmt(ratio.cold, 2)} ×               ≤ 1.5 ×   ${(ok.cold ? 'ok' : 'MISSED').padEnd(6)} ${fmt(ratioTyping.cold, 2)} ×  (÷ echo + typing ${ratioSameCalls.cold.toFixed(2)} ×)`,
+    `burst 2 (warm) → last reply    ${fmt(bot.warmMs, 0)} ms ${fmt(echo.warmMs, 0)} ms                    ${fmt(botTyping.warmMs, 0)} ms     ${fmt(echoTyping.warmMs, 0)} ms`,
+    `  per message                  ${fmt(bot.warmPerMessageMs, 2)} ms ${fmt(echo.warmPerMessageMs, 2)} ms                    ${fmt(botTyping.warmPerMessageMs, 2)} ms     ${fmt(echoTyping.warmPerMessageMs, 2)} ms`,
+    `  ÷ echo bot                   ${fmt(ratio.warm, 2)} ×               ≤ 1.5 ×   ${(ok.warm ? 'ok' : 'MISSED').padEnd(6)} ${fmt(ratioTyping.warm, 2)} ×  (÷ echo + typing ${ratioSameCalls.warm.toFixed(2)} ×)`,
+    `  CPU per message: bot        ${fmt(bot.warmBotCpuMs, 2)} ms ${fmt(echo.warmBotCpuMs, 2)} ms                    ${fmt(botTyping.warmBotCpuMs, 2)} ms     ${fmt(echoTyping.warmBotCpuMs, 2)} ms`,
+    `                   emulator    ${fmt(bot.warmEmulatorCpuMs, 2)} ms ${fmt(echo.warmEmulatorCpuMs, 2)} ms                    ${fmt(botTyping.warmEmulatorCpuMs, 2)} ms     ${fmt(echoTyping.warmEmulatorCpuMs, 2)} ms`,
     '',
     `of which engine.answer alone (same questions and follow-up context, in this process): ${engine.coldPerAnswerMs.toFixed(2)} ms per answer cold, ${engine.warmPerAnswerMs.toFixed(2)} ms warm`,
   ];
@@ -188,7 +215,9 @@ async function main(): Promise<void> {
       bot,
       echo,
       echoTyping,
+      botTyping,
       ratio: { cold: round(ratio.cold), warm: round(ratio.warm) },
+      ratioTyping: { cold: round(ratioTyping.cold), warm: round(ratioTyping.warm) },
       ratioSameCalls: { cold: round(ratioSameCalls.cold), warm: round(ratioSameCalls.warm) },
       engine,
       targets: { startupMs: 1000, ratio: 1.5 },

@@ -14,7 +14,7 @@
  *
  * Usage: npm run bench:webhook [-- --runs 3 --duration 5 --rates 250,500,650,800,1000,1250 --connections 100 --only memory|redis]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,6 +41,8 @@ interface Step {
   readonly errors: number;
   readonly refusedReplies: number;
   readonly sustained: boolean;
+  /** The bot process's CPU time (user + system) per update offered, in ms (Linux; NaN elsewhere). */
+  readonly cpuMsPerUpdate: number;
 }
 
 interface Options {
@@ -92,6 +94,17 @@ function updateBody(): string {
       text: BENCH_QUESTIONS[(n * 7 + Math.floor(n / USERS)) % BENCH_QUESTIONS.length],
     },
   });
+}
+
+/** A process's CPU time so far (user + system), in ms, from /proc (Linux); NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // (fields 14 and 15 of stat, utime and stime, in clock ticks of 10 ms)
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Posts updates at `rate` per second for `seconds`. */
@@ -149,11 +162,13 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
     const steps: Step[] = [];
     for (const rate of o.rates) {
       const before = emulator.calls.length;
+      const cpuBefore = cpuMs(child.pid);
       const result = await load(port, rate, o.duration, o.connections);
       await new Promise((r) => setTimeout(r, 200));
+      const cpuMsPerUpdate = Math.round(((cpuMs(child.pid) - cpuBefore) / (rate * o.duration)) * 1000) / 1000;
       const refusedReplies = emulator.calls.slice(before).filter((c) => c.method === 'sendMessage' && c.response && !c.response.ok).length;
       const sustained = result.achieved >= 0.95 * rate && result.non2xx === 0 && result.errors === 0 && refusedReplies === 0;
-      steps.push({ rate, achieved: Math.round(result.achieved), p50: result.p50, p99: result.p99, non2xx: result.non2xx, errors: result.errors, refusedReplies, sustained });
+      steps.push({ rate, achieved: Math.round(result.achieved), p50: result.p50, p99: result.p99, non2xx: result.non2xx, errors: result.errors, refusedReplies, sustained, cpuMsPerUpdate });
       if (!sustained) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -172,7 +187,7 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
 interface Summary {
   readonly mode: Mode;
   /** Per rate, medians over the runs that reached it (`runs`: how many did, `sustained`: in how many it was). */
-  readonly rates: { rate: number; runs: number; sustained: number; achieved: number; p50: number; p99: number; non2xx: number }[];
+  readonly rates: { rate: number; runs: number; sustained: number; achieved: number; p50: number; p99: number; non2xx: number; cpuMsPerUpdate: number }[];
   /** Median over runs of the highest sustained rate. */
   readonly sustainedUpdatesPerSecond: number;
   /** Median over runs of the highest sustained rate whose p99 is ≤ 50 ms. */
@@ -194,6 +209,7 @@ function summarize(mode: Mode, runs: readonly Step[][], rates: readonly number[]
           p50: median(at.map((s) => s.p50)),
           p99: median(at.map((s) => s.p99)),
           non2xx: median(at.map((s) => s.non2xx + s.errors)),
+          cpuMsPerUpdate: median(at.map((s) => s.cpuMsPerUpdate)),
         };
       })
       .filter((r) => r.runs > 0),
@@ -221,8 +237,8 @@ const pad = (v: string | number, n: number) => String(v).padStart(n);
 console.log(`Webhook throughput and latency (medians of ${o.runs} runs, ${o.duration} s per rate, ${o.connections} connections)`);
 for (const s of summaries) {
   console.log(`\n${s.mode === 'redis' ? 'with Redis' : 'without Redis (memory)'}`);
-  console.log(`${pad('rate/s', 8)} ${pad('achieved/s', 11)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('non-2xx', 8)} ${pad('sustained', 10)}`);
-  for (const r of s.rates) console.log(`${pad(r.rate, 8)} ${pad(r.achieved, 11)} ${pad(r.p50, 8)} ${pad(r.p99, 8)} ${pad(r.non2xx, 8)} ${pad(`${r.sustained}/${r.runs}`, 10)}`);
+  console.log(`${pad('rate/s', 8)} ${pad('achieved/s', 11)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('non-2xx', 8)} ${pad('sustained', 10)} ${pad('bot CPU ms/update', 18)}`);
+  for (const r of s.rates) console.log(`${pad(r.rate, 8)} ${pad(r.achieved, 11)} ${pad(r.p50, 8)} ${pad(r.p99, 8)} ${pad(r.non2xx, 8)} ${pad(`${r.sustained}/${r.runs}`, 10)} ${pad(r.cpuMsPerUpdate, 18)}`);
   console.log(`sustained: ${s.sustainedUpdatesPerSecond} updates/s; with p99 ≤ 50 ms: ${s.sustainedWithP99Under50ms} updates/s`);
 }
 const memory = summaries.find((s) => s.mode === 'memory');
