@@ -194,6 +194,9 @@ interface Summary {
   readonly sustainedWithP99Under50ms: number;
 }
 
+/** Rounded to 1/`per` (medians of two runs are means: no float noise in the table). */
+const round = (x: number, per: number) => Math.round(x * per) / per;
+
 function summarize(mode: Mode, runs: readonly Step[][], rates: readonly number[]): Summary {
   const best = (steps: readonly Step[], ok: (s: Step) => boolean) => Math.max(0, ...steps.filter((s) => s.sustained && ok(s)).map((s) => s.rate));
   return {
@@ -205,11 +208,11 @@ function summarize(mode: Mode, runs: readonly Step[][], rates: readonly number[]
           rate,
           runs: at.length,
           sustained: at.filter((s) => s.sustained).length,
-          achieved: median(at.map((s) => s.achieved)),
-          p50: median(at.map((s) => s.p50)),
-          p99: median(at.map((s) => s.p99)),
+          achieved: Math.round(median(at.map((s) => s.achieved))),
+          p50: round(median(at.map((s) => s.p50)), 10),
+          p99: round(median(at.map((s) => s.p99)), 10),
           non2xx: median(at.map((s) => s.non2xx + s.errors)),
-          cpuMsPerUpdate: median(at.map((s) => s.cpuMsPerUpdate)),
+          cpuMsPerUpdate: round(median(at.map((s) => s.cpuMsPerUpdate)), 1000),
         };
       })
       .filter((r) => r.runs > 0),

@@ -279,8 +279,8 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
     const t = newTarget('entity', e.id, { meetingsAttended: attended });
     const a = analyzeAll([e.name, ...e.aliases, e.role ?? '']);
     const places = attended.flatMap((m) => analyze(kb.meetings.get(m)?.place ?? '').entities.map((x) => `@${x}`));
-    // a profile answers who someone is and what their post is («شو منصبه؟»)
-    addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', 'منصب', ...attended.map((m) => `#${m}`), ...new Set(places)]);
+    // a profile answers who someone is, what their post and their part are («شو منصبه؟», «شو دوره؟»)
+    addDoc(t, 'name', [...a.terms, `@${e.id}`, '?who', 'منصب', 'دور', ...attended.map((m) => `#${m}`), ...new Set(places)]);
     // (and what its quotes name: «الرئيس الإيراني الذي سيزور سوريا» is Raisi's profile)
     const cited = analyzeAll([...e.evidence.map((x) => x.quote), e.note ?? '']).entities;
     for (const x of expand([e.id, ...a.entities, ...cited, ...attended.flatMap((m) => meetingEntities(kb.meetings.get(m) as MeetingEntry))])) t.closure.add(x);

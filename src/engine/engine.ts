@@ -126,7 +126,8 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       }
       const analysis = analyzer.analyze(s.text, { mode: 'query' });
       // weather, the time…: off topic whatever else the message says
-      const offtopic = analysis.smalltalk.includes('offtopic');
+      // (but «الساعة كم بدأ الاجتماع الثلاثي؟» asks the time of day of a meeting: declined with a note)
+      const offtopic = analysis.smalltalk.includes('offtopic') && !(analysis.asksClock && analysis.terms.length > 0);
       const noQuestion = analysis.terms.length === 0 && analysis.qtypes.length === 0;
       if ((offtopic || noQuestion) && analysis.smalltalk.length > 0 && analysis.foreign.length === 0) {
         const kind = (offtopic ? 'offtopic' : analysis.smalltalk[0]) as keyof typeof engineText.smalltalk;

@@ -284,7 +284,8 @@ function decide(
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
   // what a speaker is asked to have said «about», as far as the articles know the words
-  const about = analysis.aboutTerms.filter((t) => t.startsWith('@') || index.df(t) > 0);
+  // (a generic word need not be in it: «ماذا أعلن لافروف بخصوص دور إيران» asks what he said about Iran)
+  const about = analysis.aboutTerms.filter((t) => t.startsWith('@') || (index.df(t) > 0 && !generic.has(t)));
   const askedMinistries = analysis.terms.includes('وزير') ? analysis.terms.filter((t) => MINISTRY_TERMS.has(t)) : [];
   const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
 
@@ -366,6 +367,12 @@ function decide(
   const eligible = scored.filter((c) => !c.veto);
   const first = eligible[0];
   if (!first) return declined('no-candidate', 0);
+  // «في أي ساعة بدأ الاجتماع الرباعي؟»: no article gives the time of day; say what they say of the day
+  if (analysis.asksClock) {
+    const meeting = contextMeeting ?? (analysis.meetings.length === 1 ? analysis.meetings[0] : undefined) ?? first.target.meeting;
+    const info = meeting !== undefined ? catalog.meetingInfo.get(meeting) : undefined;
+    return declined('gap', first.confidence, { note: engineText.decline.clockTime(info?.date ? { title: info.title, stated: info.date.stated } : undefined) });
+  }
   // the best matches are about the question but cannot answer it (another speaker, meeting, a yes or
   // no they do not give): one far behind them answers another question
   if (top !== undefined && top.veto && first.rank < top.rank * VETOED_MARGIN) return declined('low-confidence', first.confidence);

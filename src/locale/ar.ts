@@ -22,6 +22,9 @@ export const engineText = {
     /** An exact date the articles do not state: what they say, and the date inferred from the timeline. */
     inferredDate: (title: string, stated: string, label: string) =>
       `لا تذكر المقالات التاريخ الدقيق لـ«${title}»: تقول ${stated}؛ والتاريخ المرجَّح من تسلسل الأحداث ${label}، وهو استنتاج لا تنص عليه المقالات.`,
+    /** The time of day, which no article gives; `when` is what they say of the day, if the question names a meeting. */
+    clockTime: (when?: { title: string; stated: string }) =>
+      `لا تذكر المقالات الساعة (الوقت من اليوم)${when ? `: تقول عن «${when.title}» إنه كان ${when.stated}، دون ذكر الساعة` : ' التي جرى فيها ذلك'}.`,
     unclear: 'لم أفهم سؤالك بما يكفي لأجيب عنه من المقالات.',
     suggestionsIntro: 'هل تقصد:',
   },

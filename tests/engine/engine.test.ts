@@ -695,6 +695,35 @@ describe('engine.answer — declines', () => {
     expect(engine().analyzer.analyze('Who attended the meeting?', { mode: 'query' }).qtypes).not.toContain('yesno');
   });
 
+  it('declines the time of day, which no article gives, with what they say of the day', () => {
+    for (const q of ['الساعة كم بدأ الاجتماع الثلاثي في موسكو؟', 'بأي ساعة انتهت المباحثات التركية الروسية يوم السبت؟', 'At what time did the quadrilateral meeting begin?']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain('الساعة (الوقت من اليوم)');
+      expect(a.citations, q).toEqual([]);
+    }
+    // a duration is answered
+    const long = engine().answer('كم ساعة دامت المباحثات التركية الروسية في موسكو؟');
+    expect(long.answered).toBe(true);
+    expect(long.text).toContain('ساعة ونصف');
+  });
+
+  it('reads an active participle the articles do not use as its verb («الداعمين» → «يدعم»)', () => {
+    const a = engine().answer('مين الداعمين للحكومة السورية؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/إيران وروسيا/);
+    expectVerbatim(a);
+  });
+
+  it('answers what someone\'s part is («شو دوره») with their profile, and «بخصوص دور X» with what was said about X', () => {
+    const role = engine().answer('أكار شو كان دوره؟');
+    expect(role.answered).toBe(true);
+    expect(role.matched).toContain('entity:akar');
+    const said = engine().answer('ماذا صرح لافروف بخصوص دور إيران؟');
+    expect(said.answered).toBe(true);
+    expect(said.text).toContain('إيران');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

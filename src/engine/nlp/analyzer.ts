@@ -59,6 +59,8 @@ export interface Analysis {
   readonly asksPerson?: boolean;
   /** «في أي تاريخ …»: the calendar date is asked for. */
   readonly asksDate?: boolean;
+  /** «في أي ساعة …», «الساعة كم», «what time»: the time of day is asked for (no article gives one). */
+  readonly asksClock?: boolean;
   /** «ما اسم وزير الدفاع السوري؟»: the people whose names are asked for, by their office (an answer must name them). */
   readonly asksNames?: readonly string[];
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
@@ -146,6 +148,7 @@ const CLAUSE_SPAN = 6;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
+const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
 const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|ما هي|شو|ايش|وش|شنو|شو هو) (ال)?تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
@@ -1005,6 +1008,7 @@ export class Analyzer {
       ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { comparesWords: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
+      ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
@@ -1209,6 +1213,9 @@ export class Analyzer {
     if (/^ال[؀-ۿ]{3,}$/.test(token)) variants.push(`ي${token.slice(2)}`);
     const participle = /^(ال)?م(ت.{2,})$/.exec(token);
     if (participle) variants.push(participle[2] as string, `ي${participle[2] as string}`);
+    // the active participle of a plain verb («الداعمة» → «يدعم», «الداعمين» → «يدعم»)
+    const agent = /^(ال)?([؀-ۿ])ا([؀-ۿ]{2})(ه|ين|ون|ات)?$/.exec(token);
+    if (agent) variants.push(`ي${agent[2] as string}${agent[3] as string}`);
     // («الحكي» is the talk, not «يحكي» who said it: a variant does not make a speech verb)
     return variants.find((v) => v !== token && this.isKnownSurface(v) && !this.speechTerms.has(this.wordTerm(v) ?? ''));
   }
