@@ -174,8 +174,11 @@ export function matchQuestion(
     }
   }
   // «وليش؟» after what someone said or holds: the reasons they gave are in that same statement
-  if (content.length === 0 && analysis.qtypes.length === 1 && analysis.qtypes[0] === 'why' && focusTerms.size > 0) {
-    const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact' && (t.slot === 'statement' || t.slot === 'position'));
+  // («ضد مين؟» after what someone did or threatened: whom it is aimed at is in that same fact)
+  const why = analysis.qtypes.length === 1 && analysis.qtypes[0] === 'why';
+  const aimedAt = analysis.against === true && analysis.qtypes.every((q) => q === 'who' || q === 'what');
+  if (content.length === 0 && (why || aimedAt) && focusTerms.size > 0) {
+    const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact' && (aimedAt || t.slot === 'statement' || t.slot === 'position'));
     const reading = said ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
     const again = reading?.candidates.find((c) => c.target === said && !c.veto);
     if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };

@@ -450,6 +450,16 @@ describe('engine.answer — follow-ups', () => {
     expect(a.matched).toEqual(prev.matched.slice(0, 1));
   });
 
+  it('answers a bare «ضد مين؟» / «against whom?» after an action with that same fact, which names its target', () => {
+    for (const [first, then] of [['كم عملية برية نفذت تركيا في سوريا منذ 2016؟', 'ضد مين؟'], ['بماذا يهدد أردوغان؟', 'against whom?']] as const) {
+      const prev = engine().answer(first);
+      const a = engine().answer(then, { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+      expect(a.answered, then).toBe(true);
+      expect(a.matched[0], then).toBe(prev.matched[0]);
+      expect(a.text, then).toMatch(/كردية/);
+    }
+  });
+
   it('reads «هناك» and «من الجانب X» in a follow-up as the previous meeting and side X', () => {
     const prev = engine().answer('شو صار بالاجتماع الثلاثي آخر كانون الأول؟');
     const a = engine().answer('ومين كان من الجانب التركي هناك؟', { meetingId: prev.meetingId, focus: prev.matched });

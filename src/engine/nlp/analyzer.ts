@@ -59,6 +59,8 @@ export interface Analysis {
   readonly asksPerson?: boolean;
   /** «في أي تاريخ …»: the calendar date is asked for. */
   readonly asksDate?: boolean;
+  /** «ضد مين؟», «against whom?»: who or what an action is aimed at. */
+  readonly against?: boolean;
   /** «في أي ساعة …», «الساعة كم», «what time»: the time of day is asked for (no article gives one). */
   readonly asksClock?: boolean;
   /** «ما اسم وزير الدفاع السوري؟»: the people whose names are asked for, by their office (an answer must name them). */
@@ -148,6 +150,8 @@ const CLAUSE_SPAN = 6;
 /** What was said «about»: «عن», «حول», «بخصوص», «بشأن», «about». */
 const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'about', 'regarding']);
 /** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
+/** «ضد», «against»: what an action is aimed at. */
+const AGAINST_WORDS = new Set(['ضد', 'وضد', 'against']);
 const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
 const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|ما هي|شو|ايش|وش|شنو|شو هو) (ال)?تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
@@ -1009,6 +1013,7 @@ export class Analyzer {
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
+      ...(mode === 'query' && input.some((t) => AGAINST_WORDS.has(t.replace(/[?؟:،,]+$/, '')) ) ? { against: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
       smalltalk,
