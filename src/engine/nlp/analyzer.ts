@@ -228,6 +228,10 @@ const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بع
 /** A threat or promise, and carrying one out: «هل نفذت تركيا الهجوم الذي هدد به أردوغان؟» asks what came of it. */
 const THREAT = new Set(['هدد', 'هددت', 'هددو', 'هددوا', 'تهديد', 'تهديده', 'تهديدها', 'تهديدات', 'تهديداته', 'توعد', 'توعدت', 'لوح', 'لوحت', 'وعد', 'وعدت', 'threat', 'threats', 'threatened', 'promised']);
 const CARRIED_OUT = new Set(['نفذ', 'نفذت', 'نفذات', 'نفذو', 'نفذوا', 'نفذتها', 'نفذته', 'شنت', 'طبق', 'طبقت', 'carried', 'launched', 'implemented', 'executed', 'fulfilled', 'kept']);
+/** Words of succession in a post. */
+const SUCCESSOR = new Set(['خليفه', 'خليفته', 'خلفاء', 'successor', 'succeeded', 'replaced', 'replace']);
+/** A post, office or ministry (with «خلف»: succeeded in it). */
+const POST = new Set(['منصب', 'منصبه', 'منصبها', 'بمنصب', 'وزاره', 'الوزاره', 'رياسه', 'post', 'office', 'position']);
 const BECAME = new Set(['صار', 'اصبح', 'بات', 'خلف', 'خلفه', 'became', 'succeeded', 'replaced']);
 const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
 
@@ -243,6 +247,8 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   if (words.some((w) => THREAT.has(w)) && words.some((w) => CARRIED_OUT.has(w))) return { aftermath: 'strong' };
   // «مين صار وزير الدفاع بعد شويغو؟»: who succeeded whom, after the articles
   if (words.some((w) => BECAME.has(w)) && words.some((w) => w === 'بعد' || w === 'after')) return { aftermath: 'strong' };
+  // «من خلف تشاووش أوغلو في منصبه؟», «who replaced Akar?»: a successor (not «من يقف خلف …», who is behind it)
+  if (words.some((w) => SUCCESSOR.has(w)) || (words.some((w) => w === 'خلف' || w === 'خلفه') && words.some((w) => POST.has(w)))) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
   const alternative = words.some((w) => ['ام', 'ولا', 'او', 'or'].includes(w));
   if (yesno && !speech && !alternative && words.some((w) => REALLY.has(w))) return { aftermath: 'weak' };
