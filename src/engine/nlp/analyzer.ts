@@ -231,7 +231,7 @@ const CARRIED_OUT = new Set(['نفذ', 'نفذت', 'نفذات', 'نفذو', 'ن
 /** Words of succession in a post. */
 const SUCCESSOR = new Set(['خليفه', 'خليفته', 'خلفاء', 'successor', 'succeeded', 'replaced', 'replace']);
 /** A post, office or ministry (with «خلف»: succeeded in it). */
-const POST = new Set(['منصب', 'منصبه', 'منصبها', 'بمنصب', 'وزاره', 'الوزاره', 'رياسه', 'post', 'office', 'position']);
+const POST = /^([بلف]|في)?(ال)?(منصب|وزار|رياس)|^(post|office|position)$/;
 const BECAME = new Set(['صار', 'اصبح', 'بات', 'خلف', 'خلفه', 'became', 'succeeded', 'replaced']);
 const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
 
@@ -248,7 +248,7 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   // «مين صار وزير الدفاع بعد شويغو؟»: who succeeded whom, after the articles
   if (words.some((w) => BECAME.has(w)) && words.some((w) => w === 'بعد' || w === 'after')) return { aftermath: 'strong' };
   // «من خلف تشاووش أوغلو في منصبه؟», «who replaced Akar?»: a successor (not «من يقف خلف …», who is behind it)
-  if (words.some((w) => SUCCESSOR.has(w)) || (words.some((w) => w === 'خلف' || w === 'خلفه') && words.some((w) => POST.has(w)))) return { aftermath: 'strong' };
+  if (words.some((w) => SUCCESSOR.has(w)) || (words.some((w) => w === 'خلف' || w === 'خلفه') && words.some((w) => POST.test(w)))) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
   const alternative = words.some((w) => ['ام', 'ولا', 'او', 'or'].includes(w));
   if (yesno && !speech && !alternative && words.some((w) => REALLY.has(w))) return { aftermath: 'weak' };
