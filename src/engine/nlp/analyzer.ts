@@ -205,6 +205,8 @@ function afterMeetingWord(terms: readonly string[]): boolean {
   while (i >= 0 && (terms[i] as string).startsWith('@')) i -= 1;
   return i >= 0 && i < terms.length - 1 && (terms[i] === 'اجتماع' || terms[i] === 'اجتماعات');
 }
+/** A pronoun between a described subject and its predicate («الاجتماع الذي … هو الأول»). */
+const COPULAS = new Set(['هو', 'هي', 'هم', 'هما', 'هوا', 'هيا']);
 /** «إن», «أن» after a verb of speaking: what follows is what was said. */
 const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'انو', 'that']);
 /** «اسمه», «was», «is called»: a name given as a claim's value. */
@@ -787,6 +789,8 @@ export class Analyzer {
       // («بعد أي خطوة …؟», «after which step»: what is asked, not a clause that dates it)
       // («يعني رح يرجعونا عسوريا؟؟ شو قالو عن اللاجئين؟»: Syria is no speaker of the next sentence)
       if (clauseStarts.has(i)) timing = 0;
+      // («هل كان الاجتماع الذي ضم أكار وعباس هو الأول من نوعه؟»: the pronoun ends the clause, the predicate follows)
+      if (timing > 0 && COPULAS.has(token)) timing = 0;
       // (a clause that starts with a question of its own, «…، ومن أعلن ذلك؟», has its own speaker)
       const ownQuestion = clauseStarts.has(i) && (this.qwords.has(token) || this.qwords.has(token.replace(/^و/, '')));
       if ((sentenceStarts.has(i) || ownQuestion) && speech.state === 'before') {

@@ -282,6 +282,13 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('متى عقد الاجتماع الذي حضره لافروف؟').timingTerms).toEqual([]);
   });
 
+  it('ends a relative clause at the pronoun that opens its predicate («الذي ضم … هو الأول»)', () => {
+    const a = analyze('هل كان الاجتماع الرباعي الذي ضم شويغو وأشتياني هو الأخير؟');
+    expect(a.timingTerms).toContain('@shoigu');
+    expect(a.terms).toContain('اخير');
+    expect(a.timingTerms).not.toContain('اخير');
+  });
+
   it('marks the terms of a «قبل …» / «بعد …» clause as timing', () => {
     const a = analyze('على أي مستوى أقرت أنقرة بتواصل مع دمشق قبل لقاء وزيري الدفاع؟');
     expect(a.timingTerms).toEqual(['اجتماع', 'وزير', 'دفاع']);
