@@ -1228,6 +1228,9 @@ export class Analyzer {
     if (/^ال[؀-ۿ]{3,}$/.test(token)) variants.push(`ي${token.slice(2)}`);
     const participle = /^(ال)?م(ت.{2,})$/.exec(token);
     if (participle) variants.push(participle[2] as string, `ي${participle[2] as string}`);
+    // the spoken passive («انبحثت», «انعملت», «انحكى»: was discussed, done, said) → the verb
+    const passive = /^ان([؀-ۿ]{3,})$/.exec(token);
+    if (passive) variants.push(`ي${(passive[1] as string).replace(/(ت|و|وا)$/, '')}`);
     // the active participle of a plain verb («الداعمة» → «يدعم», «الداعمين» → «يدعم»)
     const agent = /^(ال)?([؀-ۿ])ا([؀-ۿ]{2})(ه|ين|ون|ات)?$/.exec(token);
     if (agent) variants.push(`ي${agent[2] as string}${agent[3] as string}`);
