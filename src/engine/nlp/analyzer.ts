@@ -859,7 +859,9 @@ export class Analyzer {
                 // «الوزير الروسي» with no ministry: one of the known Russian ministers, not someone else
                 const parts = this.officeSignature(tokens, i - words, i + phrase.length).split('|');
                 const known = words === 1 && this.officeParts().some((k) => parts.every((p) => k.has(p)));
-                if (!known) foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
+                // («نيد برايس المتحدث الأمريكي»: the office right after a person's name describes them)
+                const apposition = lastEntity !== undefined && lastEntity.end === i - words && this.entityTypes.get(lastEntity.id) === 'person' && !/^و/.test(tokens[i - words] ?? '');
+                if (!known && !apposition) foreign.push(tokens.slice(i - words, i + phrase.length).join(' '));
               }
             }
             emit(`@${phrase.value}`);

@@ -241,6 +241,10 @@ describe('Analyzer — offices without a known holder', () => {
       expect(a.foreign, q).toEqual([]);
       expect(a.entities, q).toContain(entity);
     }
+    // an office right after a person's name describes them; after «و» it is someone else
+    expect(analyze('نيد برايس المتحدث الامريكي شو قال؟').foreign).toEqual([]);
+    expect(analyze('أردوغان والرئيس الفرنسي شو قالوا؟').foreign.length).toBeGreaterThan(0);
+    expect(analyze('ماذا قال وزير الدفاع الأمريكي؟').foreign.length).toBeGreaterThan(0);
     expect(analyze('اجتماع وزراء دفاع تركيا وروسيا وسوريا').foreign).toEqual([]);
     expect(analyze('وزيري خارجية تركيا وسوريا').foreign).toEqual([]);
   });
