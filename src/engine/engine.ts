@@ -148,6 +148,8 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
         if (disputed) return composer.facts([disputed], { score: 1, matched: [`fact:${disputed.id}`] });
       }
       const result = matchQuestion(catalog, analysis, context, matchOptions);
+      // «هل التطبيع منيح؟ شو رأيك»: the bot gives no opinion of its own; what the sides said, it does
+      if (analysis.opinion) return composer.notAnswered('decline', engineText.decline.opinion, suggestionsFrom(result.candidates), round(result.confidence));
       if (result.answer) return compose(result, context.meetingId);
       let text: string = engineText.decline.notCovered;
       if (result.reason === 'foreign') text = engineText.decline.foreign(`«${analysis.foreign.join('، ')}»`);

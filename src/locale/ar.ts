@@ -25,6 +25,8 @@ export const engineText = {
     /** The time of day, which no article gives; `when` is what they say of the day, if the question names a meeting. */
     clockTime: (when?: { title: string; stated: string }) =>
       `لا تذكر المقالات الساعة (الوقت من اليوم)${when ? `: تقول عن «${when.title}» إنه كان ${when.stated}، دون ذكر الساعة` : ' التي جرى فيها ذلك'}.`,
+    /** The bot's own opinion asked for. */
+    opinion: 'لا أُبدي رأيًا خاصًا: أنقل فقط ما تقوله المقالات الخمس ومَن قاله. يمكنك أن تسألني عن موقف كل طرف وما صرّح به.',
     unclear: 'لم أفهم سؤالك بما يكفي لأجيب عنه من المقالات.',
     suggestionsIntro: 'هل تقصد:',
   },

@@ -734,6 +734,16 @@ describe('engine.answer — declines', () => {
     expect(said.text).toContain('إيران');
   });
 
+  it('gives no opinion of its own («شو رأيك», «برأيك», «what do you think»), but answers a side\'s opinion', () => {
+    for (const q of ['يعني التطبيع مع الأسد شي منيح؟ انت شو رأيك؟', 'برأيك رح يلتقي أردوغان والأسد؟', 'What do you think of the Moscow talks?']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain('لا أُبدي رأيًا');
+      expect(a.citations, q).toEqual([]);
+    }
+    expect(engine().answer('ما رأي دمشق في الوجود العسكري التركي؟').answered).toBe(true);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
