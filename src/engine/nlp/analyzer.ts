@@ -1235,9 +1235,20 @@ export class Analyzer {
     if (/^ال[؀-ۿ]{3,}$/.test(token)) variants.push(`ي${token.slice(2)}`);
     const participle = /^(ال)?م(ت.{2,})$/.exec(token);
     if (participle) variants.push(participle[2] as string, `ي${participle[2] as string}`);
-    // the spoken passive («انبحثت», «انعملت», «انحكى»: was discussed, done, said) → the verb
+    // the spoken passive («انبحثت», «انعملت», «انحكى»: was discussed, done, said) → the verb, or its
+    // verbal noun («انشكلت» → «تشكيل»)
     const passive = /^ان([؀-ۿ]{3,})$/.exec(token);
-    if (passive) variants.push(`ي${(passive[1] as string).replace(/(ت|و|وا)$/, '')}`);
+    if (passive) {
+      const verb = (passive[1] as string).replace(/(ت|و|وا)$/, '');
+      variants.push(`ي${verb}`);
+      if (verb.length === 3) variants.push(`ت${verb.slice(0, 2)}ي${verb.slice(2)}`);
+    }
+    // the present of a doubled verb → its verbal noun («يسرعون» → «تسريع», «بيشكلوا» → «تشكيل»)
+    const doubled = /^(ب|ح|رح)?[يتن]([؀-ۿ]{3})(ون|وا|و|ين)?$/.exec(token);
+    if (doubled) {
+      const root = doubled[2] as string;
+      variants.push(`ت${root.slice(0, 2)}ي${root.slice(2)}`);
+    }
     // the active participle of a plain verb («الداعمة» → «يدعم», «الداعمين» → «يدعم»)
     const agent = /^(ال)?([؀-ۿ])ا([؀-ۿ]{2})(ه|ين|ون|ات)?$/.exec(token);
     if (agent) variants.push(`ي${agent[2] as string}${agent[3] as string}`);

@@ -251,6 +251,20 @@ describe('Analyzer — offices without a known holder', () => {
 });
 
 describe('Analyzer — spoken spellings', () => {
+  it('reads spoken passives, doubled verbs and active participles the articles do not use as the words they do', () => {
+    const cases: [string, string][] = [
+      ['شو انبحث بموسكو؟', 'يبحث'],
+      ['شو اللجان اللي انشكلت؟', 'تشكيل'],
+      ['بدهم يسرعوا التطبيع؟', 'تسريع'],
+      ['مين الدول الداعمة لدمشق؟', 'يدعم'],
+    ];
+    for (const [q, to] of cases) {
+      const a = analyze(q);
+      expect(a.corrections.map((c) => c[1]), q).toContain(to);
+      expect(a.unknown, q).toEqual([]);
+    }
+  });
+
   it('reads «ت» for «ث» and «د»/«ز» for «ذ» when that makes a known word', () => {
     expect(analyze('متى صار الاجتماع التلاثي').corrections).toContainEqual(['التلاثي', 'الثلاثي']);
     expect(analyze('متى صار الاجتماع التلاثي').unknown).toEqual([]);
