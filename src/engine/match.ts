@@ -788,6 +788,8 @@ const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {
   مده: ['duration'],
   اجواء: ['atmosphere'],
   بحث: ['topics'],
+  ركز: ['topics'],
+  مواضيع: ['topics'],
   مكان: ['place'],
   موعد: ['date'],
 };

@@ -744,6 +744,13 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ما رأي دمشق في الوجود العسكري التركي؟').answered).toBe(true);
   });
 
+  it('lists every topic of a meeting for «على ماذا ركّزت …» («ركز» and «مواضيع» ask for the topics, as «بحث» does)', () => {
+    const a = engine().answer('على ماذا ركّزت المباحثات التركية الروسية في موسكو في كانون الأول 2018؟');
+    expect(a.answered).toBe(true);
+    expect(a.citations.length).toBeGreaterThan(1);
+    expect(a.text).toContain('الانسحاب الأمريكي');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
