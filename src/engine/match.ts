@@ -714,9 +714,14 @@ function unstatedNote(catalog: Catalog, meeting: string, analysis: Analysis, ask
   const placeWords = info.placeWords;
   const beyondPlace = analysis.words.some((w) => placeWords.has(w));
   if (unstated.place && (q.includes('where') || analysis.asksCity) && beyondPlace) return unstated.place;
+  // («في أي فندق انعقد الاجتماع الرباعي؟»: a building, which no article names)
+  if (unstated.place && [...analysis.terms, ...analysis.words].some((w) => BUILDING_WORDS.test(w))) return unstated.place;
   if (unstated.outcome && asked.has('outcome')) return unstated.outcome;
   return undefined;
 }
+
+/** A building or a hall: a place finer than any the articles give. */
+const BUILDING_WORDS = /^([وبلف]|في)?(ال)?(فندق|مبني|مبنى|قاعه|صاله|قصر|كرملين)|^(hotel|building|venue|hall|kremlin)s?$/;
 
 /** True when the target names an entity of this type that the question does not name. */
 function namesAnother(target: Target, type: string, analysis: Analysis, catalog: Catalog): boolean {

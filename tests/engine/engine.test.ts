@@ -751,6 +751,15 @@ describe('engine.answer — declines', () => {
     expect(a.text).toContain('الانسحاب الأمريكي');
   });
 
+  it('declines a building or hall, which no article names, with what they say of the place', () => {
+    for (const q of ['بأي قاعة اجتمع وزراء الدفاع الأربعة بموسكو؟', 'في أي فندق عُقد الاجتماع الرباعي؟']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain('دون تحديد المبنى');
+    }
+    expect(engine().answer('وين انعقد الاجتماع الرباعي؟').answered).toBe(true);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

@@ -1250,8 +1250,9 @@ export class Analyzer {
       variants.push(`ت${root.slice(0, 2)}ي${root.slice(2)}`);
     }
     // the active participle of a plain verb («الداعمة» → «يدعم», «الداعمين» → «يدعم»)
+    // (with the article or a plural ending: a bare «قاعة» or «ساحة» is a noun of the same shape)
     const agent = /^(ال)?([؀-ۿ])ا([؀-ۿ]{2})(ه|ين|ون|ات)?$/.exec(token);
-    if (agent) variants.push(`ي${agent[2] as string}${agent[3] as string}`);
+    if (agent && (agent[1] !== undefined || (agent[4] !== undefined && agent[4] !== 'ه'))) variants.push(`ي${agent[2] as string}${agent[3] as string}`);
     // («الحكي» is the talk, not «يحكي» who said it: a variant does not make a speech verb)
     return variants.find((v) => v !== token && this.isKnownSurface(v) && !this.speechTerms.has(this.wordTerm(v) ?? ''));
   }
