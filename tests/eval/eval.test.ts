@@ -5,10 +5,11 @@
  * - the independent development sets (written from the articles alone, without looking at the
  *   knowledge base; tuned on after their first measurement): questions.jsonl ≥ 97%, dev2 ≥ 96%,
  *   dev3 ≥ 97%, dev4 ≥ 98%, dev5 ≥ 97%, dev6 ≥ 97%, dev7 ≥ 98%, dev8 ≥ 97%, dev9 ≥ 97%, dev10 ≥ 96%,
- *   dev11 ≥ 95%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 96%, dev15 ≥ 94%, dev16 ≥ 91%, dev17 ≥ 92%
- *   and dev19 ≥ 92% (each measured once, not tuned on), dev18 ≥ 93%;
+ *   dev11 ≥ 95%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 96%, dev15 ≥ 94%, dev16 ≥ 92%, dev17 ≥ 92%
+ *   and dev19 ≥ 92% (each measured once, not tuned on), dev18 ≥ 93%, dev20 ≥ 97% and dev21 ≥ 95%
+ *   (first measured at 96.5% and 92.0%);
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 96%, final.jsonl
- *   ≥ 93% (86.3% at its first measurement);
+ *   ≥ 94% (86.3% at its first measurement);
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
  * - on every set: zero quotes that are not verbatim in their article.
  */
@@ -49,10 +50,12 @@ describe('evaluation', () => {
     ['dev13.jsonl', 0.97],
     ['dev14.jsonl', 0.96],
     ['dev15.jsonl', 0.94],
-    ['dev16.jsonl', 0.91],
+    ['dev16.jsonl', 0.92],
     ['dev17.jsonl', 0.92],
     ['dev18.jsonl', 0.93],
     ['dev19.jsonl', 0.92],
+    ['dev20.jsonl', 0.97],
+    ['dev21.jsonl', 0.95],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
@@ -66,11 +69,11 @@ describe('evaluation', () => {
     expect(r.accuracy).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('final held-out set: at least 93%, no fabricated quote', () => {
+  it('final held-out set: at least 94%, no fabricated quote', () => {
     const r = run(join(ROOT, 'tests', 'eval', 'final.jsonl'));
     expect(r.total).toBe(160);
     expect(r.badQuotes).toBe(0);
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.93);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.94);
   });
 
   const publicSet = join(ROOT, '..', 'shared', 'eval', 'public.jsonl');
