@@ -56,6 +56,9 @@ export class Bm25Index {
   private docIsQuestion = new Uint8Array(0);
   private targetBest = new Float64Array(0);
   private touched: number[] = [];
+  private readonly seenTerms = new Set<string>();
+  private targetScratch: number[] = [];
+  private targetRank = new Int32Array(0);
   private readonly postings = new Map<string, { doc: number; tf: number; impact: number }[]>();
   private avgLength = new Map<IndexedDoc['field'], number>();
   private idfCache = new Map<string, number>();
@@ -112,6 +115,7 @@ export class Bm25Index {
     this.docTarget = Int32Array.from(this.docs, (d) => this.targetIds.get(d.target) as number);
     this.docIsQuestion = Uint8Array.from(this.docs, (d) => (d.field === 'q' ? 1 : 0));
     this.targetBest = new Float64Array(this.targetNames.length);
+    this.targetRank = new Int32Array(this.targetNames.length).fill(-1);
     this.touched = [];
   }
 
@@ -156,10 +160,17 @@ export class Bm25Index {
   /** Accumulates BM25 scores into `this.scores` for the docs in `this.touched` (previous scores cleared). */
   private accumulate(terms: readonly string[], weights?: ReadonlyMap<string, number>): void {
     const scores = this.scores;
-    for (const doc of this.touched) scores[doc] = 0;
-    const touched: number[] = [];
+    // (the same arrays every call: a search allocates next to nothing, which keeps the garbage
+    // collector's pauses out of the latency of most answers)
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) scores[touched[i] as number] = 0;
+    touched.length = 0;
     const cap = this.options.maxPostingsPerTerm;
-    for (const term of new Set(terms)) {
+    const seen = this.seenTerms;
+    seen.clear();
+    for (const term of terms) {
+      if (seen.has(term)) continue;
+      seen.add(term);
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
@@ -170,7 +181,6 @@ export class Bm25Index {
         scores[doc] = (scores[doc] as number) + idf * impact;
       }
     }
-    this.touched = touched;
   }
 
   /**
@@ -190,29 +200,48 @@ export class Bm25Index {
     this.accumulate(terms, weights);
     const scores = this.scores;
     const best = this.targetBest;
-    const targets: number[] = [];
-    for (const doc of this.touched) {
+    const rank = this.targetRank;
+    const targets = this.targetScratch;
+    targets.length = 0;
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i] as number;
       const t = this.docTarget[doc] as number;
       const s = scores[doc] as number;
       if (best[t] === 0) targets.push(t);
       if (s > (best[t] as number)) best[t] = s;
     }
-    // top k targets by best score
-    targets.sort((a, b) => (best[b] as number) - (best[a] as number));
-    const top = targets.slice(0, k);
-    const rankOf = new Map(top.map((t, i) => [t, i]));
+    // the top k targets by best score, ties in the order first touched (a stable selection, without
+    // sorting every target touched)
+    const top: number[] = [];
+    for (const t of targets) insertStable(top, t, best[t] as number, (x) => best[x] as number, k);
+    for (let i = 0; i < top.length; i++) rank[top[i] as number] = i;
+    // each one's curated questions, best first, ties in touched order, at most perTarget
     const questions: number[][] = top.map(() => []);
-    for (const doc of this.touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i] as number;
       if (this.docIsQuestion[doc] !== 1) continue;
-      const r = rankOf.get(this.docTarget[doc] as number);
-      if (r !== undefined) (questions[r] as number[]).push(doc);
+      const r = rank[this.docTarget[doc] as number] as number;
+      if (r >= 0) insertStable(questions[r] as number[], doc, scores[doc] as number, (d) => scores[d] as number, perTarget);
     }
-    const hits = top.map((t, i) => ({
-      target: this.targetNames[t] as string,
-      score: best[t] as number,
-      questionDocs: (questions[i] as number[]).sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, perTarget),
-    }));
+    const hits = top.map((t, i) => ({ target: this.targetNames[t] as string, score: best[t] as number, questionDocs: questions[i] as number[] }));
     for (const t of targets) best[t] = 0;
+    for (const t of top) rank[t] = -1;
     return hits;
   }
+}
+
+/**
+ * Inserts `item` into `list` (kept in descending `key` order) after every element whose key is at
+ * least its own, so that equal keys keep their insertion order (as a stable sort would), and drops
+ * what falls beyond `limit`.
+ */
+function insertStable(list: number[], item: number, key: number, keyOf: (x: number) => number, limit: number): void {
+  let at = list.length;
+  while (at > 0 && keyOf(list[at - 1] as number) < key) at -= 1;
+  if (at >= limit) return;
+  // (shifted by hand: `splice` would allocate the array of what it removes)
+  if (list.length < limit) list.push(item);
+  for (let i = list.length - 1; i > at; i--) list[i] = list[i - 1] as number;
+  list[at] = item;
 }
