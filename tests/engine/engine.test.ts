@@ -460,6 +460,15 @@ describe('engine.answer — follow-ups', () => {
     }
   });
 
+  it('reads «they» in a follow-up («أول مرة بيتقابلوا؟») as the first two people the previous answer named', () => {
+    const prev = engine().answer('مين نظير أكار السوري اللي شافه بموسكو؟');
+    const a = engine().answer('وهي أول مرة بيتقابلوا؟', { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('2011');
+    expect(engine().analyzer.analyze('وهي أول مرة بيتقابلوا؟', { mode: 'query' }).they).toBe(true);
+    expect(engine().analyzer.analyze('متى التقى أكار وعباس؟', { mode: 'query' }).they).toBeUndefined();
+  });
+
   it('reads «هناك» and «من الجانب X» in a follow-up as the previous meeting and side X', () => {
     const prev = engine().answer('شو صار بالاجتماع الثلاثي آخر كانون الأول؟');
     const a = engine().answer('ومين كان من الجانب التركي هناك؟', { meetingId: prev.meetingId, focus: prev.matched });

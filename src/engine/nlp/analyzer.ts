@@ -61,6 +61,8 @@ export interface Analysis {
   readonly asksDate?: boolean;
   /** «شو رأيك؟», «برأيك», «what do you think»: the bot's own opinion is asked for (it gives none). */
   readonly opinion?: boolean;
+  /** «وهل التقوا قبل هيك؟», «أول مرة بيلتقوا؟»: a verb or pronoun of «they», people not named. */
+  readonly they?: boolean;
   /** «ضد مين؟», «against whom?»: who or what an action is aimed at. */
   readonly against?: boolean;
   /** «في أي ساعة …», «الساعة كم», «what time»: the time of day is asked for (no article gives one). */
@@ -154,6 +156,8 @@ const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'abou
 /** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
 /** The bot's own opinion asked for: «رأيك», «برأيك», «بنظرك», «what do you think», «your opinion». */
 const ASKS_OPINION = /(^| )(و?(ب|ف)?رايك|بنظرك|وجهه نظرك|انت شو بتشوف|شو بتشوف انت)( |$|[؟?])|what do you think|your (opinion|view)|do you think/;
+/** «they met», «between them»: people the question does not name (words of the raw question). */
+const THEY_WORDS = /^[وف]?(ب?يلتقوا|ب?يلتقو|التقوا|التقو|التقيا|ب?يجتمعوا|اجتمعوا|اجتمعا|تقابلوا|تقابلو|ب?يتقابلوا|اتقابلوا|اتلاقوا|تلاقوا|بيناتهم|بيناتن|بينهما|they|them)$/;
 /** «ضد», «against»: what an action is aimed at. */
 const AGAINST_WORDS = new Set(['ضد', 'وضد', 'against']);
 const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
@@ -1030,6 +1034,7 @@ export class Analyzer {
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
       ...(mode === 'query' && ASKS_OPINION.test(input.join(' ')) ? { opinion: true } : {}),
+      ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
       ...(mode === 'query' && input.some((t) => AGAINST_WORDS.has(t.replace(/[?؟:،,]+$/, '')) ) ? { against: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
