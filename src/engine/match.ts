@@ -190,6 +190,14 @@ export function matchQuestion(
     const again = reading?.candidates.find((c) => c.target === said && !c.veto);
     if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
   }
+  // «ومن أي وكالة نُقل كلامه؟», «ومتى قال هيك؟» after a statement: the statement itself says it, when it
+  // covers the question's own words at least as well as half
+  if (analysis.saidBefore && focusTerms.size > 0 && analysis.meetings.length === 0) {
+    const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact');
+    const reading = said ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
+    const again = reading?.candidates.find((c) => c.target === said && !c.veto);
+    if (reading && again && again.coverage >= 0.5) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
+  }
   if (!hard && ownWords.length > 2) return alone();
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
   const readings: MatchResult[] = [];

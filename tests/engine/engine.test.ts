@@ -469,6 +469,15 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().analyzer.analyze('متى التقى أكار وعباس؟', { mode: 'query' }).they).toBeUndefined();
   });
 
+  it('answers «ومن أي وكالة نُقل كلامه؟» / «ومتى قال هيك؟» with the statement just given, which says it', () => {
+    const prev = engine().answer('شو قال شويغو بعد المباحثات مع الوفد التركي؟');
+    const a = engine().answer('ومن أي وكالة نُقل كلامه؟', { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+    expect(a.answered).toBe(true);
+    expect(a.matched[0]).toBe(prev.matched[0]);
+    expect(a.text).toContain('وكالة');
+    expect(engine().analyzer.analyze('ومتى قال هيك؟', { mode: 'query' }).saidBefore).toBe(true);
+  });
+
   it('reads «هناك» and «من الجانب X» in a follow-up as the previous meeting and side X', () => {
     const prev = engine().answer('شو صار بالاجتماع الثلاثي آخر كانون الأول؟');
     const a = engine().answer('ومين كان من الجانب التركي هناك؟', { meetingId: prev.meetingId, focus: prev.matched });

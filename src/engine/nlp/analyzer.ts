@@ -61,6 +61,8 @@ export interface Analysis {
   readonly asksDate?: boolean;
   /** «شو رأيك؟», «برأيك», «what do you think»: the bot's own opinion is asked for (it gives none). */
   readonly opinion?: boolean;
+  /** «ومن أي وكالة نُقل كلامه؟», «ومتى قال هيك؟»: points back to what was just said. */
+  readonly saidBefore?: boolean;
   /** «وهل التقوا قبل هيك؟», «أول مرة بيلتقوا؟»: a verb or pronoun of «they», people not named. */
   readonly they?: boolean;
   /** «ضد مين؟», «against whom?»: who or what an action is aimed at. */
@@ -156,6 +158,8 @@ const ABOUT_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشان', 'abou
 /** «في أي تاريخ», «ما تاريخ», «what date»: the calendar date is asked for. */
 /** The bot's own opinion asked for: «رأيك», «برأيك», «بنظرك», «what do you think», «your opinion». */
 const ASKS_OPINION = /(^| )(و?(ب|ف)?رايك|بنظرك|وجهه نظرك|انت شو بتشوف|شو بتشوف انت)( |$|[؟?])|what do you think|your (opinion|view)|do you think/;
+/** «كلامه», «تصريحه», «هالكلام»: what was just said, pointed back to (words of the raw question). */
+const SAID_BEFORE = /^[وفب]?(كلامه|كلامها|كلامو|كلامهم|تصريحه|تصريحها|تصريحو|تصريحاته|تصريحاتها|هالكلام|هالتصريح|هالحكي|حكيه|حكيها)$/;
 /** «they met», «between them»: people the question does not name (words of the raw question). */
 const THEY_WORDS = /^[وف]?(ب?يلتقوا|ب?يلتقو|التقوا|التقو|التقيا|ب?يجتمعوا|اجتمعوا|اجتمعا|تقابلوا|تقابلو|ب?يتقابلوا|اتقابلوا|اتلاقوا|تلاقوا|بيناتهم|بيناتن|بينهما|they|them)$/;
 /** «ضد», «against»: what an action is aimed at. */
@@ -1035,6 +1039,7 @@ export class Analyzer {
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
       ...(mode === 'query' && ASKS_OPINION.test(input.join(' ')) ? { opinion: true } : {}),
       ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
+      ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|said (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
       ...(mode === 'query' && input.some((t) => AGAINST_WORDS.has(t.replace(/[?؟:،,]+$/, '')) ) ? { against: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
