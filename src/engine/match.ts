@@ -624,7 +624,10 @@ function vetoFor(
   }
   // a meeting that has not taken place has no outcomes
   // nor has it happened «before» («هل التقى نظيره من قبل؟»)
-  const before = analysis.qtypes.includes('yesno') && (analysis.terms.includes('سابق') || analysis.before === true);
+  // (not «ما الموعد الذي اقتُرح سابقًا …؟»: what was proposed before, not whether they met before)
+  const earlier = analysis.terms.indexOf('سابق');
+  const metEarlier = earlier >= 0 && analysis.terms.some((t, i) => t === 'اجتماع' && Math.abs(i - earlier) <= 2);
+  const before = analysis.qtypes.includes('yesno') && (metEarlier || analysis.before === true);
   // (not results spoken of: «مين اللي قال إن لقاء أردوغان والأسد لازم يكون لنتائج ملموسة؟»)
   const resultAt = analysis.terms.indexOf('نتيجه');
   const saidAt = analysis.terms.indexOf('قال');

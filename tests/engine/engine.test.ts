@@ -778,6 +778,16 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('وين انعقد الاجتماع الرباعي؟').answered).toBe(true);
   });
 
+  it('answers whether a date was set for the Erdoğan–Assad meeting and what was proposed before («سابقًا» there is when it was proposed)', () => {
+    for (const q of ['شو الموعد اللي انطرح سابقاً لقمة أردوغان والأسد؟ وهل انعمد؟', 'هل اتفقوا على موعد نهائي للقاء أردوغان والأسد؟']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/أيار/);
+    }
+    // whether they met before is still the record of a meeting held
+    expect(engine().answer('هل سبق أن التقى أردوغان بالأسد؟').answered).toBe(false);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
