@@ -558,6 +558,16 @@ export class Analyzer {
         if (c && !this.stopwords.has(r)) return c;
       }
     }
+    // an object pronoun after the plural «و» («بحثوه», «ناقشوها», «قالوه»): the verb «بحثوا»
+    // (not a noun in «ـوة» written «ـوه»: «الخطوه», «بخطوه», a word the knowledge base has as written)
+    const object = /^([؀-ۿ]{3,})و(ه|ها|هم|هما|هن)$/.exec(token);
+    if (object && !/^[وف]?ال/.test(token) && !this.surfaceVocab.has(token) && !this.surfaceVocab.has(token.replace(/^[وفبلك]/, ''))) {
+      const verb = `${object[1] as string}وا`;
+      const c = this.conceptSurface.get(verb) ?? this.conceptSurface.get(object[1] as string);
+      if (c && !this.stopwords.has(verb)) return c;
+      const stem = this.stemmer.stem(verb);
+      if (stem.length >= 2) return this.conceptStem.get(stem) ?? stem;
+    }
     const stem = this.stemmer.stem(token);
     if (stem.length < 2) return undefined;
     return this.conceptStem.get(stem) ?? stem;

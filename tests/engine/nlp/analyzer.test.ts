@@ -251,6 +251,12 @@ describe('Analyzer — offices without a known holder', () => {
 });
 
 describe('Analyzer — spoken spellings', () => {
+  it('reads an object pronoun after the plural «و» as the verb («بحثوه» → «بحث»), not a noun in «ـوة» («الخطوة»)', () => {
+    expect(analyze('شو اللي بحثوه بالاجتماع الرباعي؟').terms).toContain('بحث');
+    expect(analyze('شو اللي ناقشوها بموسكو؟').terms).toContain('بحث');
+    expect(analyze('شو الخطوة الجاية؟').terms).not.toContain('خطوا');
+  });
+
   it('reads spoken passives, doubled verbs and active participles the articles do not use as the words they do', () => {
     const cases: [string, string][] = [
       ['شو انبحث بموسكو؟', 'يبحث'],
