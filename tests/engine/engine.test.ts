@@ -788,6 +788,23 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('هل سبق أن التقى أردوغان بالأسد؟').answered).toBe(false);
   });
 
+  it('answers common spoken forms: «حكو» (said), «راحو» (went), «طلعو فيه» (came out with), «الوسيط»', () => {
+    const cases: [string, RegExp][] = [
+      ['شو حكو بالاجتماع الرباعي؟', /.+/],
+      ['مين راحو على موسكو من تركيا سنة 2018؟', /تشاووش أوغلو|أكار/],
+      ['شو طلعو فيه من الاجتماع الثلاثي؟', /.+/],
+      ['مين الوسيط بين انقرة ودمشق؟', /موسكو/],
+    ];
+    for (const [q, expected] of cases) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(expected);
+    }
+    // two people as the subject of «حكو» talked with each other; «حكو X وY عن …» both spoke about something
+    expect(engine().analyzer.analyze('امتى حكو تشاووش أوغلو والمقداد؟', { mode: 'query' }).terms).toContain('اجتماع');
+    expect(engine().analyzer.analyze('امتى حكو تشاووش أوغلو وأكار عن الأسد؟', { mode: 'query' }).terms).not.toContain('اجتماع');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

@@ -1114,7 +1114,14 @@ export class Analyzer {
     if (!afterName) return WITH_WORDS.has(tokens[at] ?? '');
     const m = this.phrases.matchAt(tokens, at);
     const after = m?.kind === 'entity' ? tokens[at + m.length] : undefined;
-    return [tokens[at], after].some((t) => WITH_WORDS.has(t ?? ''));
+    if ([tokens[at], after].some((t) => WITH_WORDS.has(t ?? ''))) return true;
+    // («حكو تشاووش أوغلو والمقداد»: two people, the subject of the verb, talked with each other)
+    if (m?.kind !== 'entity' || this.entityTypes.get(m.value) !== 'person' || !after?.startsWith('و')) return false;
+    // (not «تحدث تشاووش أوغلو وأكار عن …»: both spoke about something)
+    const second = this.phrases.matchAt([after.slice(1), ...tokens.slice(at + m.length + 1)], 0);
+    if (second?.kind !== 'entity' || this.entityTypes.get(second.value) !== 'person') return false;
+    const next = tokens[at + m.length + second.length] ?? '';
+    return !['عن', 'about', 'بخصوص', 'حول', 'بشان', 'انو', 'ان', 'انه'].includes(next);
   }
 
   /** The entity term that starts at `tokens[at]`, if any (for looking one word ahead). */
