@@ -143,8 +143,11 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       // (a comparison word, two sides named, no yes/no: «ما الفرق بين البيان الروسي ورواية سانا …»)
       const sides = analysis.entities.filter((e) => ['country', 'media', 'org'].includes(catalog.entityTypes.get(e) ?? ''));
       // (only a «what» question: «كيف وصف الجانب السوري الاجتماع رغم اختلاف الروايات؟» asks one side's words)
-      if (analysis.comparesWords && sides.length >= 2 && analysis.qtypes.every((q) => q === 'what') && analysis.meetings.length === 1 && analysis.foreign.length === 0) {
-        const disputed = [...kb.facts.values()].find((f) => f.meeting === analysis.meetings[0] && f.dispute !== undefined);
+      // («شو الفرق بين رواية أنقرة ورواية دمشق؟», no meeting named: the dispute whose accounts are theirs)
+      if (analysis.comparesWords && sides.length >= 2 && analysis.qtypes.every((q) => q === 'what') && analysis.meetings.length <= 1 && analysis.foreign.length === 0) {
+        const accounts = [...kb.facts.values()].filter((f) => f.dispute !== undefined && (analysis.meetings.length === 0 || f.meeting === analysis.meetings[0]));
+        const told = (side: string, dispute: string | undefined) => accounts.some((f) => f.dispute === dispute && catalog.targets.get(`fact:${f.id}`)?.speakers.has(side));
+        const disputed = analysis.meetings.length === 1 ? accounts[0] : accounts.find((f) => sides.every((side) => told(side, f.dispute)));
         if (disputed) return composer.facts([disputed], { score: 1, matched: [`fact:${disputed.id}`] });
       }
       const result = matchQuestion(catalog, analysis, context, matchOptions);

@@ -392,6 +392,10 @@ describe('engine.answer — follow-ups', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('رواية أنقرة');
     expect(a.text).toContain('رواية دمشق');
+    // (with no meeting named: the dispute whose accounts are the two sides')
+    const unnamed = engine().answer('وين الاختلاف بين رواية أنقرة ورواية دمشق؟');
+    expect(unnamed.text).toContain('رواية أنقرة');
+    expect(unnamed.text).toContain('رواية دمشق');
     // (nor is «how did one side describe it, despite the different accounts»)
     expect(engine().answer('كيف وصف الجانب السوري الاجتماع الرباعي رغم اختلاف روايته عن رواية أنقرة؟').text).toContain('الإيجابي');
     // (a yes/no question about one account is not a comparison)
