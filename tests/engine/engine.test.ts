@@ -393,7 +393,7 @@ describe('engine.answer — follow-ups', () => {
     expect(a.text).toContain('رواية أنقرة');
     expect(a.text).toContain('رواية دمشق');
     // (with no meeting named: the dispute whose accounts are the two sides')
-    const unnamed = engine().answer('وين الاختلاف بين رواية أنقرة ورواية دمشق؟');
+    const unnamed = engine().answer('شو الفرق بين رواية انقرة ورواية دمشق؟');
     expect(unnamed.text).toContain('رواية أنقرة');
     expect(unnamed.text).toContain('رواية دمشق');
     // (nor is «how did one side describe it, despite the different accounts»)
