@@ -561,8 +561,10 @@ function vetoFor(
     // and a country's aim or position is also held by its officials («شكو تركيا ما تريد تطلع» → what
     // the Turkish foreign minister said)
     const officialOf = (country: string) => [...target.speakers].some((s) => catalog.entityCountry.get(s) === country && catalog.entityTypes.get(s) === 'person');
+    // (and what a news agency «said» is what it reported: «شو قالت سبوتنيك؟» → the words it quoted)
     const holds = (e: string) =>
       target.speakers.has(e) ||
+      (target.kind === 'fact' && catalog.entityTypes.get(e) === 'media' && target.closure.has(e)) ||
       (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOf(e))));
     if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
     // and what they said must be about what is asked («ماذا قال أردوغان عن اللاجئين؟»)

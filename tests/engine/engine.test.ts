@@ -810,6 +810,18 @@ describe('engine.answer — declines', () => {
     expect(engine().analyzer.analyze('امتى حكو تشاووش أوغلو وأكار عن الأسد؟', { mode: 'query' }).terms).not.toContain('اجتماع');
   });
 
+  it('reads what a news agency «said» as what it reported, and «ما مصادرك؟» as a question about the bot', () => {
+    for (const [q, quoted] of [['شو قالت سبوتنيك؟', 'سبوتنيك'], ['ماذا قالت وكالة الإعلام الروسية؟', 'وكالة الإعلام الروسية']] as const) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toContain(quoted);
+    }
+    const about = engine().answer('شو مصادرك؟');
+    expect(about.answered).toBe(false);
+    expect(about.kind).toBe('smalltalk');
+    expect(about.text).toContain('خمسة مقالات');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
