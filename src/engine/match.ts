@@ -153,7 +153,7 @@ export function matchQuestion(
   // «وهل التقوا قبل هيك؟», «وكانت هاي أول مرة بيلتقوا؟» after an answer that names people: «they» are
   // the first two it names, as if written out (read alone: their meeting need not be the last one)
   const namedBefore = [...new Set((context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.named ?? [])]))].filter((e) => catalog.entityTypes.get(e) === 'person');
-  if (analysis.they && analysis.meetings.length === 0 && analysis.foreign.length === 0 && namedBefore.length >= 2 && !analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person')) {
+  if (analysis.they && analysis.terms.includes('اجتماع') && analysis.meetings.length === 0 && analysis.foreign.length === 0 && namedBefore.length >= 2 && !analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person')) {
     const theirs = decide(catalog, naming(analysis, namedBefore.slice(0, 2), false), undefined, undefined, options);
     if (theirs.answer) return theirs;
   }

@@ -471,6 +471,11 @@ describe('engine.answer — follow-ups', () => {
     expect(a.text).toContain('2011');
     expect(engine().analyzer.analyze('وهي أول مرة بيتقابلوا؟', { mode: 'query' }).they).toBe(true);
     expect(engine().analyzer.analyze('متى التقى أكار وعباس؟', { mode: 'query' }).they).toBeUndefined();
+    // («what did they agree?» is about the meeting just discussed, not about its people meeting)
+    const tri = engine().answer('who attended the trilateral meeting in December 2022?');
+    const agreed = engine().answer('what did they agree?', { ...(tri.meetingId ? { meetingId: tri.meetingId } : {}), focus: tri.matched });
+    expect(agreed.meetingId).toBe('trilateral-2022-12');
+    expect(agreed.text).toContain('استمرار');
   });
 
   it('answers «ومن أي وكالة نُقل كلامه؟» / «ومتى قال هيك؟» with the statement just given, which says it', () => {
