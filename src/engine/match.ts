@@ -182,10 +182,17 @@ export function matchQuestion(
   }
   // «وليش؟» after what someone said or holds: the reasons they gave are in that same statement
   // («ضد مين؟» after what someone did or threatened: whom it is aimed at is in that same fact)
-  const why = analysis.qtypes.length === 1 && analysis.qtypes[0] === 'why';
+  // («وامتى؟» after a statement: when it was made, which the statement gives; «ووين؟», «وامتى؟» after a
+  // fact that is not a part of a meeting, the protests say: where and when they were, in that same fact)
+  const only = analysis.qtypes.length === 1 ? analysis.qtypes[0] : undefined;
+  const why = only === 'why';
   const aimedAt = analysis.against === true && analysis.qtypes.every((q) => q === 'who' || q === 'what');
-  if (content.length === 0 && (why || aimedAt) && focusTerms.size > 0) {
-    const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact' && (aimedAt || t.slot === 'statement' || t.slot === 'position'));
+  const statedWhen = only === 'when';
+  const background = only === 'when' || only === 'where';
+  if (content.length === 0 && (why || aimedAt || background) && focusTerms.size > 0) {
+    const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find(
+      (t) => t?.kind === 'fact' && (aimedAt || ((why || statedWhen) && (t.slot === 'statement' || t.slot === 'position')) || (background && !MEETING_SLOTS.has(t.slot ?? ''))),
+    );
     const reading = said ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
     const again = reading?.candidates.find((c) => c.target === said && !c.veto);
     if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };

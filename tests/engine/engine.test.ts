@@ -487,6 +487,19 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().analyzer.analyze('ومتى قال هيك؟', { mode: 'query' }).saidBefore).toBe(true);
   });
 
+  it('answers a bare «وامتى؟» after a statement, and «ووين؟» after what is no part of a meeting, with that same fact', () => {
+    const stance = engine().answer('شو موقف تركيا من الانسحاب من سوريا؟');
+    const when = engine().answer('وامتى؟', { ...(stance.meetingId ? { meetingId: stance.meetingId } : {}), focus: stance.matched });
+    expect(when.matched[0]).toBe(stance.matched[0]);
+    expect(when.text).toContain('يوم الاثنين');
+    const protests = engine().answer('شو المظاهرات اللي صارت؟');
+    const where = engine().answer('ووين؟', { ...(protests.meetingId ? { meetingId: protests.meetingId } : {}), focus: protests.matched });
+    expect(where.text).toContain('الشمال السوري');
+    // (after a meeting, «ووين؟» is still its place)
+    const tri = engine().answer('حدثني عن الاجتماع الثلاثي');
+    expect(engine().answer('ووين؟', { ...(tri.meetingId ? { meetingId: tri.meetingId } : {}), focus: tri.matched }).matched).toEqual(['fact:tri-place']);
+  });
+
   it('reads «هناك» and «من الجانب X» in a follow-up as the previous meeting and side X', () => {
     const prev = engine().answer('شو صار بالاجتماع الثلاثي آخر كانون الأول؟');
     const a = engine().answer('ومين كان من الجانب التركي هناك؟', { meetingId: prev.meetingId, focus: prev.matched });
