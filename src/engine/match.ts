@@ -157,6 +157,15 @@ export function matchQuestion(
     const theirs = decide(catalog, naming(analysis, namedBefore.slice(0, 2), false), undefined, undefined, options);
     if (theirs.answer) return theirs;
   }
+  // «مين المتحدث؟» after an answer that names a spokesman: the person it named whom the word describes
+  const words = content.filter((t) => !t.startsWith('@') && !t.startsWith('#'));
+  if (analysis.qtypes.includes('who') && words.length === 1 && analysis.entities.length === 0 && analysis.meetings.length === 0) {
+    const person = namedBefore.find((p) => catalog.entityWords(p).has(words[0] as string));
+    if (person) {
+      const his = decide(catalog, naming({ ...analysis, terms: analysis.terms.filter((t) => t !== words[0]) }, [person], false), undefined, undefined, options);
+      if (his.answer) return his;
+    }
+  }
   if (!usable) return alone();
   // «ومين نظيره السوري؟» after an answer about Akar: the Syrian holder of his office, as if named
   const country = analysis.entities.find((e) => catalog.entityTypes.get(e) === 'country');

@@ -500,6 +500,13 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('ووين؟', { ...(tri.meetingId ? { meetingId: tri.meetingId } : {}), focus: tri.matched }).matched).toEqual(['fact:tri-place']);
   });
 
+  it('answers «مين المتحدث؟» after an answer that names a spokesman with that person\'s profile', () => {
+    const prev = engine().answer('شو قالت امريكا عن التطبيع مع الاسد؟');
+    const a = engine().answer('مين المتحدث؟', { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+    expect(a.answered).toBe(true);
+    expect(a.matched).toEqual(['entity:price']);
+  });
+
   it('reads «هناك» and «من الجانب X» in a follow-up as the previous meeting and side X', () => {
     const prev = engine().answer('شو صار بالاجتماع الثلاثي آخر كانون الأول؟');
     const a = engine().answer('ومين كان من الجانب التركي هناك؟', { meetingId: prev.meetingId, focus: prev.matched });
