@@ -161,7 +161,7 @@ const ASKS_OPINION = /(^| )(و?(ب|ف)?رايك|بنظرك|وجهه نظرك|ا�
 /** «كلامه», «تصريحه», «هالكلام»: what was just said, pointed back to (words of the raw question). */
 const SAID_BEFORE = /^[وفب]?(كلامه|كلامها|كلامو|كلامهم|تصريحه|تصريحها|تصريحو|تصريحاته|تصريحاتها|هالكلام|هالتصريح|هالحكي|حكيه|حكيها)$/;
 /** «they met», «between them»: people the question does not name (words of the raw question). */
-const THEY_WORDS = /^[وف]?(ب?يلتقوا|ب?يلتقو|التقوا|التقو|التقيا|ب?يجتمعوا|اجتمعوا|اجتمعا|تقابلوا|تقابلو|ب?يتقابلوا|اتقابلوا|اتلاقوا|تلاقوا|بيناتهم|بيناتن|بينهما|they|them)$/;
+const THEY_WORDS = /^[وف]?(ب?يلتقوا|ب?يلتقو|التقوا|التقو|التقيا|ب?يجتمعوا|ب?يجتمعو|اجتمعوا|اجتمعا|تقابلوا|تقابلو|ب?يتقابلوا|ب?يتقابلو|اتقابلوا|اتلاقوا|تلاقوا|بيناتهم|بيناتن|بينهما|they|them)$/;
 /** «ضد», «against»: what an action is aimed at. */
 const AGAINST_WORDS = new Set(['ضد', 'وضد', 'against']);
 const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
@@ -238,7 +238,7 @@ const ENGLISH_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'w
 /** «in the end»: what came of it, in any question. */
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
-const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد اجتماعات', 'بعد لقاءات', 'بعد هاي الاجتماعات', 'after the meetings', 'after the talks', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'so far', 'until now', 'to date']);
+const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد اجتماعات', 'بعد لقاءات', 'بعد هاي الاجتماعات', 'after the meetings', 'after the talks', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'لحد دلوقتي', 'لغايه دلوقتي', 'لحد دلوقت', 'لحد هسه', 'لهسه', 'so far', 'until now', 'to date']);
 /** A threat or promise, and carrying one out: «هل نفذت تركيا الهجوم الذي هدد به أردوغان؟» asks what came of it. */
 const THREAT = new Set(['هدد', 'هددت', 'هددو', 'هددوا', 'تهديد', 'تهديده', 'تهديدها', 'تهديدات', 'تهديداته', 'توعد', 'توعدت', 'لوح', 'لوحت', 'وعد', 'وعدت', 'threat', 'threats', 'threatened', 'promised']);
 const CARRIED_OUT = new Set(['نفذ', 'نفذت', 'نفذات', 'نفذو', 'نفذوا', 'نفذتها', 'نفذته', 'شنت', 'طبق', 'طبقت', 'carried', 'launched', 'implemented', 'executed', 'fulfilled', 'kept']);
@@ -1049,7 +1049,7 @@ export class Analyzer {
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
       ...(mode === 'query' && ASKS_OPINION.test(input.join(' ')) ? { opinion: true } : {}),
       ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
-      ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|said (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
+      ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|(said|say) (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
       ...(mode === 'query' && input.some((t) => AGAINST_WORDS.has(t.replace(/[?؟:،,]+$/, '')) ) ? { against: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
       framed,
