@@ -314,7 +314,21 @@ function decide(
   const coveringSet = new Set(covering);
   const coveringWeights = covering.map(w);
   const contentWeight = coveringWeights.reduce((s, x) => s + x, 0);
-  const coveringWeight = new Map([...coveringSet].map((t) => [t, w(t)] as const));
+  // (the same weights by term number, for the loop over the candidates' curated questions)
+  const scratch = termScratch(index);
+  const gen = scratch.gen;
+  for (const t of coveringSet) {
+    const id = index.termId(t);
+    if (id < 0) continue;
+    scratch.stamp[id] = gen;
+    scratch.weight[id] = w(t);
+  }
+  for (const t of borrowedSet) {
+    const id = index.termId(t);
+    if (id < 0) continue;
+    scratch.borrowedStamp[id] = gen;
+    scratch.borrowedBase[id] = base(t);
+  }
   const speakerTypes = new Set(['person', 'org', 'media', 'country', 'group']);
   const askedSlots = slotsAsked(analysis);
   // what a speaker is asked to have said «about», as far as the articles know the words
@@ -340,13 +354,13 @@ function decide(
     for (const d of questionDocs) {
       // a curated question's own terms are all indexed, so their weight does not depend on the query
       // except for the words borrowed from the previous answer (weighted down)
-      const { terms, weight } = questionProfile(index, d);
+      const { ids, weight } = questionProfile(index, d);
       let common = 0;
       let docWeight = weight;
-      for (const t of terms) {
-        if (hasBorrowed && borrowedSet.has(t)) docWeight -= base(t) * (1 - FOCUS_WEIGHT);
-        const x = coveringWeight.get(t);
-        if (x !== undefined) common += x;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        if (hasBorrowed && scratch.borrowedStamp[id] === gen) docWeight -= (scratch.borrowedBase[id] as number) * (1 - FOCUS_WEIGHT);
+        if (scratch.stamp[id] === gen) common += scratch.weight[id] as number;
       }
       const sim = contentWeight + docWeight > 0 ? (2 * common) / (contentWeight + docWeight) : 0;
       if (sim > questionSimilarity) questionSimilarity = sim;
@@ -516,8 +530,8 @@ function decide(
 }
 
 interface QuestionProfile {
-  /** Its distinct terms. */
-  readonly terms: readonly string[];
+  /** Its distinct terms, as the index numbers them. */
+  readonly ids: Int32Array;
   /** The sum of the weights of its distinct terms (a question type counts QTYPE_WEIGHT, a word its IDF). */
   readonly weight: number;
 }
@@ -530,13 +544,39 @@ function questionProfile(index: Bm25Index, doc: number): QuestionProfile {
   if (!cache) profiles.set(index, (cache = []));
   let profile = cache[doc];
   if (!profile) {
-    const terms = index.uniqueTerms(doc);
     let weight = 0;
-    for (const t of terms) weight += PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t);
-    profile = { terms, weight };
+    for (const t of index.uniqueTerms(doc)) weight += PSEUDO.test(t) ? QTYPE_WEIGHT : index.idf(t);
+    profile = { ids: index.uniqueTermIds(doc), weight };
     cache[doc] = profile;
   }
   return profile;
+}
+
+/**
+ * Per-term weights of one decision by term number, valid where `stamp` holds the decision's
+ * generation: set for a handful of terms, read for thousands, never cleared (one per index).
+ */
+interface TermScratch {
+  gen: number;
+  readonly stamp: Uint32Array;
+  readonly weight: Float64Array;
+  /** Where `borrowedStamp` holds the generation: a borrowed term, and its base weight. */
+  readonly borrowedStamp: Uint32Array;
+  readonly borrowedBase: Float64Array;
+}
+
+const scratches = new WeakMap<Bm25Index, TermScratch>();
+
+/** The index's scratch arrays, with a fresh generation (nothing set yet). */
+function termScratch(index: Bm25Index): TermScratch {
+  let s = scratches.get(index);
+  if (!s || s.gen >= 0xfffffffe) {
+    const n = index.vocabularySize;
+    s = { gen: 0, stamp: new Uint32Array(n), weight: new Float64Array(n), borrowedStamp: new Uint32Array(n), borrowedBase: new Float64Array(n) };
+    scratches.set(index, s);
+  }
+  s.gen += 1;
+  return s;
 }
 
 function vetoFor(

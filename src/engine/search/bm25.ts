@@ -64,6 +64,8 @@ export class Bm25Index {
   private idfCache = new Map<string, number>();
   private maxIdfValue = 0;
   private unique: (readonly string[] | undefined)[] = [];
+  private uniqueIds: (Int32Array | undefined)[] = [];
+  private termIds = new Map<string, number>();
   private scores = new Float64Array(0);
 
   constructor(private readonly options: Bm25Options = DEFAULT_BM25) {}
@@ -99,8 +101,11 @@ export class Bm25Index {
     });
     this.avgLength = new Map([...sums].map(([f, [total, count]]) => [f, total / Math.max(1, count)]));
     this.idfCache = new Map();
+    this.termIds = new Map();
+    this.uniqueIds = [];
     const { k1, b, fieldWeight } = this.options;
     for (const [term, list] of this.postings) {
+      this.termIds.set(term, this.termIds.size);
       this.idfCache.set(term, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
       // precompute each posting's term-frequency part of BM25, and order by it (impact order)
       for (const p of list) {
@@ -129,6 +134,20 @@ export class Bm25Index {
     return this.maxIdfValue;
   }
 
+  /**
+   * The term's number (0 … vocabularySize − 1) once built; -1 for a term no document contains.
+   * @example
+   * const id = index.termId('اجتماع'); // ≥ 0
+   */
+  termId(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  /** How many distinct terms the documents contain (term numbers run from 0 to this − 1). */
+  get vocabularySize(): number {
+    return this.termIds.size;
+  }
+
   /** Number of documents containing the term. */
   df(term: string): number {
     return this.postings.get(term)?.length ?? 0;
@@ -151,6 +170,21 @@ export class Bm25Index {
       this.unique[id] = terms;
     }
     return terms;
+  }
+
+  /**
+   * The numbers of the document's distinct terms, in the order of `uniqueTerms` (computed once per
+   * document, on demand): for loops that weigh a document's terms by array index, not by hashing.
+   * @example
+   * for (const id of index.uniqueTermIds(3)) overlap += weightById[id];
+   */
+  uniqueTermIds(id: number): Int32Array {
+    let ids = this.uniqueIds[id];
+    if (ids === undefined) {
+      ids = Int32Array.from(this.uniqueTerms(id), (t) => this.termId(t));
+      this.uniqueIds[id] = ids;
+    }
+    return ids;
   }
 
   get size(): number {

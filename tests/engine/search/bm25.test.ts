@@ -45,3 +45,16 @@ describe('Bm25Index.searchTargets', () => {
     expect(ix.searchTargets(['غير موجود'], 10)).toEqual([]);
   });
 });
+
+describe('Bm25Index term numbers', () => {
+  it('numbers every indexed term once, and each document lists its distinct terms by number', () => {
+    const ix = index();
+    expect(ix.vocabularySize).toBe(4);
+    const ids = ['موسكو', 'اجتماع', 'انقره', 'دمشق'].map((t) => ix.termId(t));
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(id).toBeGreaterThanOrEqual(0);
+    expect(ix.termId('غير')).toBe(-1);
+    for (let doc = 0; doc < ix.size; doc++) expect([...ix.uniqueTermIds(doc)]).toEqual(ix.uniqueTerms(doc).map((t) => ix.termId(t)));
+    expect([...ix.uniqueTermIds(6)]).toEqual([ix.termId('اجتماع'), ix.termId('موسكو'), ix.termId('دمشق')]);
+  });
+});
