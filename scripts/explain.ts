@@ -3,7 +3,7 @@ import { createEngine } from '../src/engine/index.ts';
 const engine = createEngine();
 const [q, ctx, want] = process.argv.slice(2);
 const a = engine.analyzer.analyze(q ?? '', { mode: 'query' });
-console.log(JSON.stringify({ terms: a.terms, qtypes: a.qtypes, unknown: a.unknown, entities: a.entities, meetings: a.meetings, foreign: a.foreign, speech: a.speech, followup: a.followup, corrections: a.corrections }));
+console.log(JSON.stringify({ terms: a.terms, qtypes: a.qtypes, unknown: a.unknown, entities: a.entities, meetings: a.meetings, foreign: a.foreign, speech: a.speech, followup: a.followup, corrections: a.corrections, count: a.count }));
 const r = engine.explain(q ?? '', ctx ? { meetingId: ctx } : {});
 if (r) {
   console.log('answer', r.answer, r.reason ?? '', 'conf', r.confidence.toFixed(3), 'ctx', r.contextMeeting ?? '');

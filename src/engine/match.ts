@@ -9,7 +9,7 @@
  */
 import { MINISTRY_TERMS, NUMBER_STEMS, type Catalog, type Target } from './catalog.ts';
 import { engineText } from '../locale/ar.ts';
-import type { Analysis } from './nlp/analyzer.ts';
+import { PERSONS_COUNTED, type Analysis } from './nlp/analyzer.ts';
 import type { Bm25Index } from './search/bm25.ts';
 
 /** Tunable thresholds of the matcher (calibrated with `npm run eval`). */
@@ -579,6 +579,17 @@ function termScratch(index: Bm25Index): TermScratch {
   return s;
 }
 
+/** «مين المسؤول التركي اللي …؟», "Which Turkish official …?": an unnamed official the question asks to name. */
+function asksWhoOfficial(e: string, analysis: Analysis, catalog: Catalog): boolean {
+  return catalog.unnamed.has(e) && analysis.qtypes.includes('who') && catalog.entityTypes.get(e) === 'person' && catalog.entityCountry.get(e) !== undefined;
+}
+
+/** Whether one of the target's speakers is a person of that country. */
+function officialOfCountry(target: Target, country: string, catalog: Catalog): boolean {
+  for (const s of target.speakers) if (catalog.entityCountry.get(s) === country && catalog.entityTypes.get(s) === 'person') return true;
+  return false;
+}
+
 function vetoFor(
   target: Target,
   analysis: Analysis,
@@ -600,6 +611,9 @@ function vetoFor(
     // the one speaking, are any of that country's)
     const country = catalog.entityCountry.get(e);
     if (catalog.unnamed.has(e) && !analysis.speakers.includes(e) && country !== undefined && target.closure.has(country)) continue;
+    // («مين المسؤول التركي اللي قال …؟»: an unnamed official whom the question asks to name is any
+    // official of that country who said it)
+    if (asksWhoOfficial(e, analysis, catalog) && officialOfCountry(target, country as string, catalog)) continue;
     // (a known gap is about its subject; the countries around it do not make it another question)
     if (target.kind === 'gap' && catalog.entityTypes.get(e) === 'country') continue;
     if (!target.closure.has(e) && !(alias && target.closure.has(alias))) return 'entity';
@@ -620,6 +634,7 @@ function vetoFor(
     // (and what a news agency «said» is what it reported: «شو قالت سبوتنيك؟» → the words it quoted)
     const holds = (e: string) =>
       target.speakers.has(e) ||
+      (asksWhoOfficial(e, analysis, catalog) && officialOfCountry(target, catalog.entityCountry.get(e) as string, catalog)) ||
       (target.kind === 'fact' && catalog.entityTypes.get(e) === 'media' && target.closure.has(e)) ||
       (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOf(e))));
     if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
@@ -708,6 +723,8 @@ function vetoFor(
     const country = c?.modifier?.startsWith('@') && catalog.entityTypes.get(c.modifier.slice(1)) === 'country' ? c.modifier.slice(1) : undefined;
     // (and then the noun must be the one counted: «أربع عمليات»)
     const byHolder = country !== undefined && target.speakers.has(country);
+    // (a number of people: a crowd's size, «خرج الآلاف»)
+    if (c?.head === PERSONS_COUNTED) return target.sequences.some((seq) => seq.some((t) => CROWD_TERMS.has(t))) ? undefined : 'number';
     if (c && !target.sequences.some((seq) => (byHolder ? hasCounted(seq, c.head) : hasPhrase(seq, c.head, c.modifier)))) return 'number';
   }
   return undefined;
@@ -807,6 +824,9 @@ function namesAnother(target: Target, type: string, analysis: Analysis, catalog:
 
 /** True when `head` occurs in the sequence, followed within 3 terms by `modifier` when given. */
 /** True when `head` follows a number in `seq` («أربع عمليات», «2000 جندي»). */
+/** The terms of a crowd's size: «الآلاف», «المئات», «عشرات». */
+const CROWD_TERMS = new Set(['الاف', 'ميا', 'عشر']);
+
 function hasCounted(seq: readonly string[], head: string): boolean {
   return seq.some((t, i) => t === head && i > 0 && (/^\d+$/.test(seq[i - 1] as string) || NUMBER_STEMS.has(seq[i - 1] as string)));
 }

@@ -847,6 +847,35 @@ describe('engine.answer — declines', () => {
     expect(about.text).toContain('خمسة مقالات');
   });
 
+  it('reads «أي مسؤول تركي …؟» as asking who, a crowd size as a number of people, and «شكد مهم» as a degree', () => {
+    const who = engine().answer('أي مسؤول تركي قال إن أنقرة لم تخذل المعارضة السورية؟');
+    expect(who.matched).toContain('fact:fmp-kalin-opposition');
+    expect(who.text).toMatch(/قالن|كالن/);
+    // (what the unnamed official said to Reuters is still his own statement)
+    expect(engine().answer('ماذا قال المسؤول التركي لرويترز؟').matched).toContain('fact:turkey-goals-reuters');
+    const crowd = engine().answer('Where did the protests against normalization take place and how many people joined?');
+    expect(crowd.matched).toContain('fact:fmp-protests');
+    expect(crowd.text).toContain('الآلاف');
+    // (no article counts the people at a meeting)
+    expect(engine().answer('كم واحد حضر الاجتماع الرباعي؟').answered).toBe(false);
+    const degree = engine().analyzer.analyze('شنو هذا طريق M4 وشكد مهم؟', { mode: 'query' });
+    expect(degree.qtypes).not.toContain('howmany');
+    expect(engine().answer('شنو هذا طريق M4 اللي يحچون عليه وشكد مهم؟').matched).toContain('fact:m4-road');
+  });
+
+  it('reads a clause after a meeting and its place as saying which meeting («… في موسكو الذي عقد في آذار»)', () => {
+    const a = engine().answer('ما الذي أسفر عنه اجتماع نواب وزراء الخارجية في موسكو الذي عقد في آذار؟');
+    expect(a.matched[0]).toBe('fact:dfm-outcome');
+    expect(engine().answer('اجتماع آذار بتاع نواب وزرا الخارجية ده طلع بإيه؟').matched[0]).toBe('fact:dfm-outcome');
+  });
+
+  it('reads English «talk to» as a conversation and «talk about» as a statement', () => {
+    expect(engine().answer('Did Mekdad ever talk to Cavusoglu before the Moscow track?').matched).toContain('fact:fm21-conversation');
+    const said = engine().analyzer.analyze('When did Erdogan first talk about a meeting with Assad?', { mode: 'query' });
+    expect(said.speech).toBe(true);
+    expect(engine().answer('Which countries make up the Astana trio, according to Lavrov?').matched).toContain('fact:astana-guarantors');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

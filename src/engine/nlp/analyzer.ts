@@ -134,8 +134,28 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
   return one !== undefined && OFFICE.has(tokens[i - 1] as string) && two !== undefined && OFFICE_HOLDER.has(two) ? 2 : 0;
 }
 
+/**
+ * The counted head of a question about a number of people («كم واحد شارك؟», "how many people
+ * joined?"): a fact that gives a crowd's size answers it.
+ * @example
+ * if (analysis.count?.head === PERSONS_COUNTED) …
+ */
+export const PERSONS_COUNTED = '*persons';
+
+/** After «كم/شكد/قديش», a degree rather than a counted noun («شكد مهم», «قديش خطير»). */
+const DEGREE_HEADS = new Set(['اهميه', 'مهم', 'خطير', 'خطوره', 'ضروري']);
+
 /** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
-const COUNT_HEAD: Readonly<Record<string, string>> = { عسكري: 'قوات' };
+const COUNT_HEAD: Readonly<Record<string, string>> = {
+  عسكري: 'قوات',
+  // («كم واحد شارك؟», "how many people joined?": a number of people, whatever they did)
+  حضر: PERSONS_COUNTED,
+  people: PERSONS_COUNTED,
+  persons: PERSONS_COUNTED,
+  ناس: PERSONS_COUNTED,
+  شخص: PERSONS_COUNTED,
+  اشخاص: PERSONS_COUNTED,
+};
 
 const NOT_COUNTED = new Set(['عدد', 'وحده', 'واحده', 'واحد', 'احد', 'منها', 'منهم', 'منهن', 'منهما', 'تقريب', 'يبلغ', 'بلغ', 'تبلغ', 'يقدر', 'يصل', 'وصل', 'تقريبا', 'اجمالي']);
 /** «مدينة», «مدن», «بلدة», «city» after «أي/which». */
@@ -165,6 +185,8 @@ const THEY_WORDS = /^[وف]?(ب?يلتقوا|ب?يلتقو|التقوا|التق
 /** «ضد», «against»: what an action is aimed at. */
 const AGAINST_WORDS = new Set(['ضد', 'وضد', 'against']);
 const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
+/** «أي مسؤول …», «which (Turkish) official …»: which person. */
+const ASKS_WHICH_PERSON = /(^| )(اي|واي|which) ((turkish|syrian|russian|iranian|[a-z]+) )?(مسوول|مسوولين|المسوولين|official|officials|minister|ministers)( |$)/;
 const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|ما هي|شو|ايش|وش|شنو|شو هو) (ال)?تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
@@ -826,7 +848,9 @@ export class Analyzer {
       // («إيمتى موعد الانتخابات اللي أثرت على لقاء أردوغان والأسد؟», «أين يقع طريق M4 الذي نوقش في
       // الاجتماع الرباعي؟»: a clause about another thing, which names the meeting to say which one, in a
       // «when» or «where» question about something else)
-      if (RELATIVES.has(token) && mode === 'query' && meetingEnd === i) timing = TIMING_SPAN;
+      // («اجتماع نواب وزراء الخارجية في موسكو الذي عقد في آذار»: after the meeting's place, too)
+      const placeAfterMeeting = meetingEnd >= 0 && meetingEnd < i && i - meetingEnd <= 2 && lastEntity !== undefined && lastEntity.end === i && this.entityTypes.get(lastEntity.id) === 'place';
+      if (RELATIVES.has(token) && mode === 'query' && (meetingEnd === i || placeAfterMeeting)) timing = TIMING_SPAN;
       // («ما موضوع الاجتماع التركي الروسي الذي ضم تشاووش أوغلو وأكار …»: which meeting, by who was there)
       else if (RELATIVES.has(token) && mode === 'query' && afterMeetingWord(terms)) timing = CLAUSE_SPAN;
       else if (RELATIVES.has(token) && mode === 'query' && meetingEnd < 0 && (qtypes.has('when') || qtypes.has('where')) && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')) timing = CLAUSE_SPAN;
@@ -988,8 +1012,16 @@ export class Analyzer {
         unknownTerms.push(term);
       }
     }
+    // «وشكد مهم؟», «قديش مهم؟»: how important, a degree, not a number
+    if (count !== undefined && DEGREE_HEADS.has(count.head)) {
+      qtypes.delete('howmany');
+      qtypes.add('what');
+      count = undefined;
+    }
     // «ما هو التاريخ المحدد لـ…؟» asks when
     if (mode === 'query' && ASKS_DATE.test(tokens.join(' '))) qtypes.add('when');
+    // «أي مسؤول تركي قال …؟», "Which Turkish official said …?" asks who
+    if (mode === 'query' && ASKS_WHICH_PERSON.test(tokens.join(' '))) qtypes.add('who');
     // «… كان سنة 2021، صح ولا غلط؟», «…, is that right?»: a claim to check is a yes/no question
     if (mode === 'query' && qtypes.size === 0 && CLAIM_CHECK.test(tokens.join(' '))) qtypes.add('yesno');
     // «Did Lavrov attend…?», «Will Assad…?»: an English yes/no question starts with its auxiliary
