@@ -9,11 +9,12 @@
  *   is the price of the chat action, the rest is the bot's own work (answering, HTML, session, rate
  *   limit, logs);
  * - process start → first getUpdates (target: ≤ 1 s).
- * Each run starts fresh processes and a fresh emulator, and sends two bursts: right after start (cold
- * code) and again (warm). The two bots alternate. Medians over the runs.
+ * Each run starts fresh processes and a fresh emulator, and sends bursts: right after start (cold
+ * code), again (warm), then `--steady` more (steady: their median, a process that has been answering
+ * for a while, as a bot in service is). The bots alternate. Medians over the runs.
  * Prints a table for people, then one JSON line for machines.
  *
- * Usage: npm run bench:bot [-- --runs 5 --messages 200 --users 20]   (defaults shown)
+ * Usage: npm run bench:bot [-- --runs 5 --messages 200 --users 20 --steady 4]   (defaults shown)
  * (`--echo-bot [--typing]` is the child mode that runs the echo bot. `BENCH_NODE_ARGS="--cpu-prof"` passes
  * extra Node flags to the bot process, to profile it.)
  */
@@ -42,6 +43,8 @@ interface Measure {
   /** The first burst after start (cold code) and the second one (warm). */
   readonly cold: Burst;
   readonly warm: Burst;
+  /** The median of the bursts after those two (a process that has been answering for a while). */
+  readonly steady: Burst;
 }
 
 function option(name: string, fallback: number): number {
@@ -65,7 +68,7 @@ async function runEchoBot(): Promise<void> {
 
 type Kind = 'bot' | 'botTyping' | 'echo' | 'echoTyping';
 
-async function measure(kind: Kind, messages: number, users: number): Promise<Measure> {
+async function measure(kind: Kind, messages: number, users: number, steadyBursts: number): Promise<Measure> {
   const emulator = new BotApiEmulator({ token: TOKEN, botInfo: { username: 'moscow_talks_bot' } });
   await emulator.start();
   const args = kind === 'bot' || kind === 'botTyping' ? [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'scripts/run.mjs', 'main'] : [process.argv[1] ?? '', '--echo-bot', ...(kind === 'echoTyping' ? ['--typing'] : [])];
@@ -91,10 +94,13 @@ async function measure(kind: Kind, messages: number, users: number): Promise<Mea
     await new Promise((r) => setTimeout(r, 300));
     const cold = await burst(emulator, messages, users, 960_000_001, child.pid);
     const warm = await burst(emulator, messages, users, 970_000_001, child.pid);
-    for (let b = 3; b <= Number(process.env.XB ?? 2); b++) { const x = await burst(emulator, messages, users, 970_000_001 + b * 1000, child.pid); process.stderr.write(`  ${kind} burst ${b}: ${x.ms.toFixed(0)} ms cpu ${x.botCpuMs.toFixed(2)}\n`); }
+    const later: Burst[] = [];
+    for (let b = 0; b < steadyBursts; b++) later.push(await burst(emulator, messages, users, 980_000_001 + b * 1000, child.pid));
     const replies = emulator.callsOf('sendMessage').filter((c) => c.response?.ok).length;
-    if (false) throw new Error(`${kind}: ${replies} replies to ${2 * messages} messages`);
-    return { startupMs, cold, warm };
+    if (replies !== (2 + steadyBursts) * messages) throw new Error(`${kind}: ${replies} replies to ${(2 + steadyBursts) * messages} messages`);
+    const mid = (pick: (b: Burst) => number) => median(later.map(pick));
+    const steady: Burst = { ms: mid((b) => b.ms), perMessageMs: mid((b) => b.perMessageMs), botCpuMs: mid((b) => b.botCpuMs), emulatorCpuMs: mid((b) => b.emulatorCpuMs) };
+    return { startupMs, cold, warm, steady };
   } finally {
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 6000))]);
@@ -160,13 +166,14 @@ async function main(): Promise<void> {
   const runs = option('runs', 5);
   const messages = option('messages', 200);
   const users = option('users', 20);
+  const steadyBursts = option('steady', 4);
   const results: Record<Kind, Measure[]> = { bot: [], botTyping: [], echo: [], echoTyping: [] };
   for (let run = 1; run <= runs; run++) {
     for (const kind of run % 2 ? (['echo', 'bot', 'echoTyping', 'botTyping'] as const) : (['botTyping', 'echoTyping', 'bot', 'echo'] as const)) {
-      const m = await measure(kind, messages, users);
+      const m = await measure(kind, messages, users, steadyBursts);
       results[kind].push(m);
       process.stderr.write(
-        `run ${run}/${runs} ${kind.padEnd(4)}: start→getUpdates ${m.startupMs} ms, cold burst ${m.cold.ms.toFixed(0)} ms, warm burst ${m.warm.ms.toFixed(0)} ms\n`,
+        `run ${run}/${runs} ${kind.padEnd(4)}: start→getUpdates ${m.startupMs} ms, cold burst ${m.cold.ms.toFixed(0)} ms, warm burst ${m.warm.ms.toFixed(0)} ms, steady ${m.steady.ms.toFixed(0)} ms\n`,
       );
     }
   }
@@ -178,19 +185,24 @@ async function main(): Promise<void> {
     warmPerMessageMs: median(results[kind].map((m) => m.warm.perMessageMs)),
     warmBotCpuMs: median(results[kind].map((m) => m.warm.botCpuMs)),
     warmEmulatorCpuMs: median(results[kind].map((m) => m.warm.emulatorCpuMs)),
+    steadyMs: median(results[kind].map((m) => m.steady.ms)),
+    steadyPerMessageMs: median(results[kind].map((m) => m.steady.perMessageMs)),
+    steadyBotCpuMs: median(results[kind].map((m) => m.steady.botCpuMs)),
+    steadyEmulatorCpuMs: median(results[kind].map((m) => m.steady.emulatorCpuMs)),
   });
   const bot = summary('bot');
   const echo = summary('echo');
   const echoTyping = summary('echoTyping');
   const botTyping = summary('botTyping');
   const engine = engineCost(messages, users);
-  const ratio = { cold: bot.coldMs / echo.coldMs, warm: bot.warmMs / echo.warmMs };
-  const ratioTyping = { cold: botTyping.coldMs / echo.coldMs, warm: botTyping.warmMs / echo.warmMs };
-  const ratioSameCalls = { cold: botTyping.coldMs / echoTyping.coldMs, warm: botTyping.warmMs / echoTyping.warmMs };
-  const ok = { startup: bot.startupMs <= 1000, cold: ratio.cold <= 1.5, warm: ratio.warm <= 1.5 };
+  const ratios = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => ({ cold: a.coldMs / b.coldMs, warm: a.warmMs / b.warmMs, steady: a.steadyMs / b.steadyMs });
+  const ratio = ratios(bot, echo);
+  const ratioTyping = ratios(botTyping, echo);
+  const ratioSameCalls = ratios(botTyping, echoTyping);
+  const ok = { startup: bot.startupMs <= 1000, cold: ratio.cold <= 1.5, warm: ratio.warm <= 1.5, steady: ratio.steady <= 1.5 };
   const lines = [
     `bench:bot — bursts of ${messages} messages from ${users} users through the Bot API emulator; medians of ${runs} runs`,
-    '(each run: a fresh process; burst 1 right after start = cold, burst 2 = warm)',
+    `(each run: a fresh process; burst 1 right after start = cold, burst 2 = warm, then ${steadyBursts} more: steady = their median)`,
     '',
     '                              bot (npm start)   echo bot   target           bot, typing always   echo + typing',
     `start → first getUpdates       ${fmt(bot.startupMs, 0)} ms ${fmt(echo.startupMs, 0)} ms   ≤ 1000 ms ${(ok.startup ? 'ok' : 'MISSED').padEnd(6)} ${fmt(botTyping.startupMs, 0)} ms     ${fmt(echoTyping.startupMs, 0)} ms`,
@@ -200,8 +212,13 @@ async function main(): Promise<void> {
     `burst 2 (warm) → last reply    ${fmt(bot.warmMs, 0)} ms ${fmt(echo.warmMs, 0)} ms                    ${fmt(botTyping.warmMs, 0)} ms     ${fmt(echoTyping.warmMs, 0)} ms`,
     `  per message                  ${fmt(bot.warmPerMessageMs, 2)} ms ${fmt(echo.warmPerMessageMs, 2)} ms                    ${fmt(botTyping.warmPerMessageMs, 2)} ms     ${fmt(echoTyping.warmPerMessageMs, 2)} ms`,
     `  ÷ echo bot                   ${fmt(ratio.warm, 2)} ×               ≤ 1.5 ×   ${(ok.warm ? 'ok' : 'MISSED').padEnd(6)} ${fmt(ratioTyping.warm, 2)} ×  (÷ echo + typing ${ratioSameCalls.warm.toFixed(2)} ×)`,
-    `  CPU per message: bot        ${fmt(bot.warmBotCpuMs, 2)} ms ${fmt(echo.warmBotCpuMs, 2)} ms                    ${fmt(botTyping.warmBotCpuMs, 2)} ms     ${fmt(echoTyping.warmBotCpuMs, 2)} ms`,
-    `                   emulator    ${fmt(bot.warmEmulatorCpuMs, 2)} ms ${fmt(echo.warmEmulatorCpuMs, 2)} ms                    ${fmt(botTyping.warmEmulatorCpuMs, 2)} ms     ${fmt(echoTyping.warmEmulatorCpuMs, 2)} ms`,
+    `bursts 3–${2 + steadyBursts} (steady)         ${fmt(bot.steadyMs, 0)} ms ${fmt(echo.steadyMs, 0)} ms                    ${fmt(botTyping.steadyMs, 0)} ms     ${fmt(echoTyping.steadyMs, 0)} ms`,
+    `  per message                  ${fmt(bot.steadyPerMessageMs, 2)} ms ${fmt(echo.steadyPerMessageMs, 2)} ms                    ${fmt(botTyping.steadyPerMessageMs, 2)} ms     ${fmt(echoTyping.steadyPerMessageMs, 2)} ms`,
+    `  ÷ echo bot                   ${fmt(ratio.steady, 2)} ×               ≤ 1.5 ×   ${(ok.steady ? 'ok' : 'MISSED').padEnd(6)} ${fmt(ratioTyping.steady, 2)} ×  (÷ echo + typing ${ratioSameCalls.steady.toFixed(2)} ×)`,
+    `  CPU per message: bot        ${fmt(bot.steadyBotCpuMs, 2)} ms ${fmt(echo.steadyBotCpuMs, 2)} ms                    ${fmt(botTyping.steadyBotCpuMs, 2)} ms     ${fmt(echoTyping.steadyBotCpuMs, 2)} ms`,
+    `                   emulator    ${fmt(bot.steadyEmulatorCpuMs, 2)} ms ${fmt(echo.steadyEmulatorCpuMs, 2)} ms                    ${fmt(botTyping.steadyEmulatorCpuMs, 2)} ms     ${fmt(echoTyping.steadyEmulatorCpuMs, 2)} ms`,
+    `  (burst 2, warm) CPU: bot     ${fmt(bot.warmBotCpuMs, 2)} ms ${fmt(echo.warmBotCpuMs, 2)} ms                    ${fmt(botTyping.warmBotCpuMs, 2)} ms     ${fmt(echoTyping.warmBotCpuMs, 2)} ms`,
+    `                  emulator     ${fmt(bot.warmEmulatorCpuMs, 2)} ms ${fmt(echo.warmEmulatorCpuMs, 2)} ms                    ${fmt(botTyping.warmEmulatorCpuMs, 2)} ms     ${fmt(echoTyping.warmEmulatorCpuMs, 2)} ms`,
     '',
     `of which engine.answer alone (same questions and follow-up context, in this process): ${engine.coldPerAnswerMs.toFixed(2)} ms per answer cold, ${engine.warmPerAnswerMs.toFixed(2)} ms warm`,
   ];
@@ -217,9 +234,10 @@ async function main(): Promise<void> {
       echo,
       echoTyping,
       botTyping,
-      ratio: { cold: round(ratio.cold), warm: round(ratio.warm) },
-      ratioTyping: { cold: round(ratioTyping.cold), warm: round(ratioTyping.warm) },
-      ratioSameCalls: { cold: round(ratioSameCalls.cold), warm: round(ratioSameCalls.warm) },
+      steadyBursts,
+      ratio: { cold: round(ratio.cold), warm: round(ratio.warm), steady: round(ratio.steady) },
+      ratioTyping: { cold: round(ratioTyping.cold), warm: round(ratioTyping.warm), steady: round(ratioTyping.steady) },
+      ratioSameCalls: { cold: round(ratioSameCalls.cold), warm: round(ratioSameCalls.warm), steady: round(ratioSameCalls.steady) },
       engine,
       targets: { startupMs: 1000, ratio: 1.5 },
       ok,
