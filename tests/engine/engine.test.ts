@@ -876,6 +876,19 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('Which countries make up the Astana trio, according to Lavrov?').matched).toContain('fact:astana-guarantors');
   });
 
+  it('reads an English office in either order, names what is not covered as the asker wrote it, and knows «تولى»', () => {
+    const iran = engine().answer("What's the name of the Iranian intelligence chief who attended the Moscow talks?");
+    expect(iran.answered).toBe(false);
+    expect(iran.text).toContain('«رئيس المخابرات الإيراني»');
+    expect(engine().answer('who is the head of Syrian intelligence?').answered).toBe(false);
+    // (offices whose holders the articles name are those people)
+    expect(engine().answer('Who is the Turkish intelligence chief?').text).toContain('فيدان');
+    expect(engine().answer('ما موقف السعودية من التطبيع؟').text).toContain('«السعودية»');
+    const since = engine().answer('متى تولى هاكان فيدان رئاسة جهاز الاستخبارات التركية؟');
+    expect(since.answered).toBe(false);
+    expect(since.text).toContain('متى تولوا مناصبهم');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

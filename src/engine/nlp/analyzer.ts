@@ -11,6 +11,7 @@ import Fuse from 'fuse.js';
 import type { Knowledge } from '../knowledge/load.ts';
 import type { QuestionType, SmalltalkKind } from '../knowledge/schema.ts';
 import { normalizeArabic } from '../text/normalize.ts';
+import { surfaceOf } from '../text/surface.ts';
 import { Stemmer, lightStem } from '../text/stem.ts';
 import { isNumberToken, tokenize } from '../text/tokenize.ts';
 import { isoDateTokens, matchDate } from './dates.ts';
@@ -37,8 +38,10 @@ export interface Analysis {
   readonly aboutTerms: readonly string[];
   /** Terms of a «قبل …» / «بعد …» clause («قبل لقاء وزيري الدفاع»): when, not what; they weigh less. */
   readonly timingTerms: readonly string[];
-  /** Countries, people and bodies the articles do not cover. */
+  /** Countries, people and bodies the articles do not cover (normalized). */
   readonly foreign: readonly string[];
+  /** The same as the asker wrote them, for the reply (queries only). */
+  readonly foreignShown?: readonly string[];
   /** The text asks what someone said («قال») or what someone's position or aim is («موقف», «تريد»). */
   readonly speech: boolean;
   /** `said` for statements, `stance` for positions and aims (a person's country may hold it). */
@@ -141,6 +144,19 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
  * if (analysis.count?.head === PERSONS_COUNTED) …
  */
 export const PERSONS_COUNTED = '*persons';
+
+const ENGLISH_NATIONS: Readonly<Record<string, string>> = { turkish: 'التركي', syrian: 'السوري', russian: 'الروسي', iranian: 'الإيراني', american: 'الأمريكي' };
+const ENGLISH_OFFICES: Readonly<Record<string, string>> = { intelligence: 'المخابرات', defense: 'الدفاع', defence: 'الدفاع', foreign: 'الخارجية' };
+const ENGLISH_HOLDERS: Readonly<Record<string, string>> = { chief: 'رئيس', head: 'رئيس', director: 'رئيس', boss: 'رئيس', minister: 'وزير' };
+/** "Iranian intelligence chief", "Turkish defence minister". */
+const ENGLISH_OFFICE = /\b(turkish|syrian|russian|iranian|american) (intelligence|defen[cs]e|foreign) (chief|head|director|boss|minister)\b/gi;
+/** "head of (the) Iranian intelligence", "chief of Syrian intelligence". */
+const ENGLISH_OFFICE_OF = /\b(chief|head|director|boss) of (?:the )?(turkish|syrian|russian|iranian|american) (intelligence)\b/gi;
+
+/** An English office («Iranian intelligence chief») in Arabic words and order («رئيس المخابرات الايراني»). */
+function englishOffice(nation: string, office: string, holder: string): string {
+  return `${ENGLISH_HOLDERS[holder.toLowerCase()]} ${ENGLISH_OFFICES[office.toLowerCase()]} ${ENGLISH_NATIONS[nation.toLowerCase()]}`;
+}
 
 /** After «كم/شكد/قديش», a degree rather than a counted noun («شكد مهم», «قديش خطير»). */
 const DEGREE_HEADS = new Set(['اهميه', 'مهم', 'خطير', 'خطوره', 'ضروري']);
@@ -615,7 +631,11 @@ export class Analyzer {
     const prepared = text
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
-      .replace(/\bU\.?S\.?A?\b/g, ' usa ');
+      .replace(/\bU\.?S\.?A?\b/g, ' usa ')
+      // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,
+      // so that an office no article names a holder for is someone else, as «رئيس المخابرات الإيراني» is)
+      .replace(ENGLISH_OFFICE, (_m, nation: string, office: string, holder: string) => ` ${englishOffice(nation, office, holder)} `)
+      .replace(ENGLISH_OFFICE_OF, (_m, holder: string, nation: string, office: string) => ` ${englishOffice(nation, office, holder)} `);
     // (sentence by sentence: who is named in one sentence does not speak in the next)
     // (and clause by clause: «قبل الاجتماع الرباعي بيوم، ماذا قال …» — a «قبل» clause ends at the comma)
     const tokens: string[] = [];
@@ -629,8 +649,9 @@ export class Analyzer {
       }
     }
     const analysis = this.analyzeTokens(tokens, mode, sentenceStarts, clauseStarts);
+    const shown = mode === 'query' && analysis.foreign.length > 0 ? { foreignShown: analysis.foreign.map((f) => surfaceOf(f, prepared)) } : {};
     // «مين قال "نتقدم خطوة بخطوة من أجل تحقيق نتائج ملموسة"؟»: words quoted to be found, not asked
-    return mode === 'query' && QUOTED.test(prepared) ? { ...analysis, quotes: true } : analysis;
+    return { ...analysis, ...shown, ...(mode === 'query' && QUOTED.test(prepared) ? { quotes: true } : {}) };
   }
 
   /**
