@@ -173,10 +173,13 @@ export function matchQuestion(
   // the participants of a meeting)
   const namedInFocus = (context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.named ?? [])].filter((e) => catalog.entityTypes.get(e) === 'person'));
   const counterpartOf = (p: string | undefined) => (p !== undefined && country !== undefined && catalog.entityCountry.get(p) !== country ? catalog.counterparts.get(`${p}|${country}`) : undefined);
-  const counterpart = analysis.terms.includes('نظير') && country !== undefined ? (counterpartOf(people[0]) ?? (people.length === 0 ? namedInFocus.map(counterpartOf).find((c) => c !== undefined) : undefined)) : undefined;
-  if (counterpart && analysis.meetings.length === 0) {
+  const holder = analysis.terms.includes('نظير') && country !== undefined ? (counterpartOf(people[0]) ? people[0] : people.length === 0 ? namedInFocus.find((p) => counterpartOf(p) !== undefined) : undefined) : undefined;
+  const counterpart = counterpartOf(holder);
+  if (holder && counterpart && analysis.meetings.length === 0) {
     const terms = analysis.terms.filter((t) => t !== 'نظير' && t !== `@${country}`);
-    return decide(catalog, { ...analysis, entities: [counterpart], terms: [...terms, `@${counterpart}`], followup: false }, meeting, undefined, options);
+    // («وأين التقى نظيره التركي؟»: where the two of them met, so both are named)
+    const both = terms.includes('اجتماع') ? [holder, counterpart] : [counterpart];
+    return decide(catalog, { ...analysis, entities: both, terms: [...terms, ...both.map((p) => `@${p}`)], followup: false }, meeting, undefined, options);
   }
   // «ومن حضره؟», «متى كان؟»: an explicit back-reference, or no content of its own → the conversation
   const ownWords = content.filter((t) => !t.startsWith('@'));

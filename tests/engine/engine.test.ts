@@ -267,6 +267,19 @@ describe('engine.answer — follow-ups', () => {
     expect(sana.text).toContain('M4');
   });
 
+  it('reads «وأين التقى نظيره التركي؟» as where the two of them met, and «طيب …» as going on from the answer', () => {
+    const abbas = engine().answer('من هو وزير الدفاع السوري؟');
+    const where = engine().answer('وأين التقى نظيره التركي؟', { focus: abbas.matched });
+    // (Abbas and Akar met at the trilateral and quadrilateral meetings, not at the 2018 talks)
+    expect(where.matched.some((id) => id === 'fact:tri-place' || id === 'fact:quad-place')).toBe(true);
+    expect(engine().answer('ومين نظيره السوري؟', { focus: engine().answer('من هو وزير الدفاع التركي؟').matched }).matched).toEqual(['entity:abbas']);
+    const date = engine().answer('ليش ما زبط موعد أيار للقاء أردوغان والأسد؟');
+    const again = engine().answer('طيب في موعد تاني؟', { meetingId: date.meetingId, focus: date.matched });
+    expect(again.matched).toContain('fact:ea-date');
+    const trump = engine().answer('ماذا قال ترامب عن القوات الأمريكية في سوريا؟');
+    expect(engine().answer('وكيف كان رد فعل حلفاء واشنطن؟', { meetingId: trump.meetingId, focus: trump.matched }).text).toContain('قلق');
+  });
+
   it('does not let the context override a question that names another meeting', () => {
     const a = engine().answer('متى عقد الاجتماع الثلاثي الأول؟', { meetingId: 'quad-2023-04' });
     expect(a.meetingId).toBe('trilateral-2022-12');
@@ -867,6 +880,12 @@ describe('engine.answer — declines', () => {
     const a = engine().answer('ما الذي أسفر عنه اجتماع نواب وزراء الخارجية في موسكو الذي عقد في آذار؟');
     expect(a.matched[0]).toBe('fact:dfm-outcome');
     expect(engine().answer('اجتماع آذار بتاع نواب وزرا الخارجية ده طلع بإيه؟').matched[0]).toBe('fact:dfm-outcome');
+  });
+
+  it('knows «quadrilateral» alone as the meeting and «جاوش اوغلو» as Çavuşoğlu', () => {
+    const long = engine().answer('How long did the quadrilateral defence ministers meeting in Moscow last?');
+    expect(long.answered).toBe(false);
+    expect(engine().analyzer.analyze('جاوش اوغلو', { mode: 'query' }).entities).toEqual(['cavusoglu']);
   });
 
   it('reads English «talk to» as a conversation and «talk about» as a statement', () => {

@@ -8,7 +8,8 @@
  *   dev11 ≥ 95%, dev12 ≥ 95%, dev13 ≥ 97%, dev14 ≥ 96%, dev15 ≥ 94%, dev16 ≥ 92%, dev17 ≥ 92%
  *   and dev19 ≥ 92% (each measured once, not tuned on), dev18 ≥ 93%, dev20 ≥ 97% and dev21 ≥ 95%
  *   (first measured at 96.5% and 92.0%), dev22 ≥ 92% (measured once, not tuned on), dev23 ≥ 89% (86.7% at its first
- *   measurement, then tuned on), dev24 ≥ 95% (92.5% at its first measurement, then tuned on);
+ *   measurement, then tuned on), dev24 ≥ 95% (92.5% at its first measurement, then tuned on), dev25 ≥ 91% (89.0% at its first
+ *   measurement, then tuned on);
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 96%, final.jsonl
  *   ≥ 94% (86.3% at its first measurement);
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
@@ -60,6 +61,7 @@ describe('evaluation', () => {
     ['dev22.jsonl', 0.92],
     ['dev23.jsonl', 0.89],
     ['dev24.jsonl', 0.95],
+    ['dev25.jsonl', 0.91],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);

@@ -239,6 +239,8 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 const OFFICE_WORDS = new Set(['وزار', 'وزاره', 'خارجيه', 'دفاع', 'وزير', 'رياسه', 'رييس', 'حكومه', 'متحدث', 'ناطق', 'مكتب', 'سفاره', 'سفير', 'ministry', 'minister', 'foreign', 'defense', 'defence', 'spokesman', 'spokesperson', 'government', 'office', 'embassy']);
 /** (not two or more of them: «هل تحدث وزيرا خارجية تركيا وسوريا» is a conversation between them) */
 const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
+/** Words that open a reply going on from the previous answer («طيب …», "ok, …"). */
+const GOES_ON = new Set(['طيب', 'طب', 'طيبه', 'اوكي', 'ok', 'okay']);
 /** Question words that start with «و» without being «و» + a question word. */
 const OWN_WAW_WORDS = new Set(['وين', 'وينو', 'وينه', 'وينها', 'وينهم', 'واش', 'وش', 'وقتاش', 'وقتيش']);
 /** «before». */
@@ -1207,6 +1209,8 @@ export class Analyzer {
   private startsWithAnd(tokens: readonly string[]): boolean {
     const first = tokens[0] ?? '';
     if (first === 'and') return true;
+    // («طيب في موعد تاني؟», "ok so when …": a reply that goes on from the answer)
+    if (GOES_ON.has(first) && tokens.length > 1) return true;
     // («وين», «واش», «وش» are question words of their own)
     if (!first.startsWith('و') || first.length < 3 || OWN_WAW_WORDS.has(first)) return false;
     const rest = first.slice(1);
