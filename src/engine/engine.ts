@@ -156,6 +156,7 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       if (result.answer) return compose(result, context.meetingId);
       let text: string = engineText.decline.notCovered;
       if (result.reason === 'foreign') text = engineText.decline.foreign(`«${(analysis.foreignShown ?? analysis.foreign).join('، ')}»`);
+      else if (analysis.asksUnnamed !== undefined && result.reason !== 'gap') text = engineText.decline.unnamed((kb.entities.get(analysis.asksUnnamed)?.name ?? '').replace(/\s*\(.*\)$/, ''));
       else if (result.reason === 'no-context') text = engineText.decline.noContext;
       else if (result.reason === 'aftermath') text = engineText.decline.aftermath(latestArticle);
       else if (result.reason === 'gap' && (result.note || result.gap)) text = engineText.decline.gap(result.note ?? kb.gaps.get(result.gap ?? '')?.note ?? '');

@@ -670,6 +670,8 @@ function vetoFor(
   }
   // «في أي مدينة …» / «من هو المبعوث الأممي؟»: the answer must name a place / a person the question does not
   if (analysis.asksCity && !namesAnother(target, 'place', analysis, catalog)) return 'name';
+  // («ما اسم المبعوث الأممي؟»: the articles mention him without a name; only a known gap says so)
+  if (analysis.asksUnnamed !== undefined) return 'name';
   if (analysis.asksPerson && !namesAnother(target, 'person', analysis, catalog)) return 'name';
   if (analysis.asksNames && target.kind !== 'entity' && !analysis.asksNames.every((p) => target.named.has(p))) return 'name';
   // «على أي قناة …», «أي وكالة نقلت …»: the answer must name a channel, agency or website

@@ -14,6 +14,8 @@ export const engineText = {
     notCovered: 'لا تغطي المقالات الخمس التي أعتمد عليها هذا السؤال، لذلك لا أستطيع الإجابة عنه.',
     foreign: (names: string) => `لا تذكر المقالات الخمس التي أعتمد عليها ${names}، لذلك لا أستطيع الإجابة عن هذا السؤال.`,
     noContext: 'لم أعرف إلى أي اجتماع تشير. اذكر الاجتماع في سؤالك، أو اختر من الاقتراحات.',
+    /** A name the articles do not give: `who` is how they refer to the person («مسؤول تركي»). */
+    unnamed: (who: string) => `تذكر المقالات الخمس التي أعتمد عليها «${who}» دون أن تذكر اسمه، لذلك لا أستطيع الإجابة عن هذا السؤال.`,
     /** A known gap: the curators' note on what the articles say and do not say. */
     gap: (note: string) => `لا تجيب المقالات الخمس التي أعتمد عليها عن هذا السؤال: ${note}`,
     /** What happened after the articles: `latest` is the date of the newest article («الثلاثاء 25 نيسان (أبريل) 2023»). */

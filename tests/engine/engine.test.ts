@@ -908,6 +908,17 @@ describe('engine.answer — declines', () => {
     expect(since.text).toContain('متى تولوا مناصبهم');
   });
 
+  it('declines the name of someone the articles mention without naming, and says so', () => {
+    for (const q of ['ما اسم المبعوث الأممي الجديد إلى سوريا؟', 'ما اسم المسؤول التركي الذي تحدث لرويترز؟', 'What is the name of the UN envoy Lavrov mentioned?']) {
+      const a = engine().answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain('دون أن تذكر اسمه');
+    }
+    // (what they said is answered; a named office holder's name too)
+    expect(engine().answer('ماذا قال المسؤول التركي لرويترز؟').answered).toBe(true);
+    expect(engine().answer('What is the name of the Syrian defence minister?').text).toContain('عباس');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

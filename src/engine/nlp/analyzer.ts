@@ -74,6 +74,8 @@ export interface Analysis {
   readonly asksClock?: boolean;
   /** «ما اسم وزير الدفاع السوري؟»: the people whose names are asked for, by their office (an answer must name them). */
   readonly asksNames?: readonly string[];
+  /** «ما اسم المبعوث الأممي؟»: the name of someone the articles mention without naming (no answer can give it). */
+  readonly asksUnnamed?: string;
   /** For «كم / ما عدد» questions: the counted noun and the entity that qualifies it («الجنود الأتراك»). */
   readonly count?: { readonly head: string; readonly modifier?: string };
   /** The text points back to something said before («حضره», «ذلك الاجتماع»). */
@@ -334,7 +336,7 @@ const SPEAKER_TYPES = new Set(['person', 'org', 'media', 'country', 'group']);
 /** Speech nouns: the name after them is the speaker («بيان وزارة الدفاع», «حسب تصريحات تشاووش أوغلو»). */
 const SPEECH_NOUN = /^[وفبل]?(ال)?(تصريح|بيان|رواي|تعليق|اعلان|تاكيد|كلام|حديث|حكي)/;
 /** People described by what they are («المسؤول», «الأعضاء»): asking their name asks for a person. */
-const PERSON_HEADS = new Set(['مسوول', 'مسوولين', 'مسوولون', 'وزير', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير', 'شخص', 'عضو', 'اعضا', 'official', 'officials', 'members']);
+const PERSON_HEADS = new Set(['مسوول', 'مسوولين', 'مسوولون', 'وزير', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير', 'شخص', 'عضو', 'اعضا', 'official', 'officials', 'members', 'envoy', 'minister', 'spokesman', 'spokesperson']);
 
 /**
  * True for «ما اسم المسؤول …», «من هم أعضاء …», «who is the official …»: a name-of or who-is question
@@ -352,6 +354,8 @@ function asksForOfficial(tokens: readonly string[]): number | undefined {
     while (['the', 'of', 'الكامل', 'كامل'].includes(tokens[at] as string)) at += 1;
     const head = (bareOffice(tokens[at]) ?? '').replace(/^ال/, '');
     if (PERSON_HEADS.has(head)) return at;
+    // ("the name of the UN envoy", "the Turkish official": English puts the qualifier first)
+    if (LATIN.test(tokens[at] ?? '') && PERSON_HEADS.has(tokens[at + 1] ?? '')) return at;
   }
   return undefined;
 }
@@ -1090,6 +1094,7 @@ export class Analyzer {
       ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
       // «وش اسم وزير الدفاع السوري اللي قابل أكار؟»: the name of the people it names by office
       ...(officeHolder ? { asksNames: [officeHolder] } : {}),
+      ...(officeMatch?.kind === 'entity' && this.unnamedIds.has(officeMatch.value) && tokens.slice(0, officialAt).some((t) => NAME_WORDS.has(t)) ? { asksUnnamed: officeMatch.value } : {}),
       ...(asksCity ? { asksCity } : {}),
       ...(asksMedia ? { asksMedia } : {}),
       followup,
