@@ -919,6 +919,16 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('What is the name of the Syrian defence minister?').text).toContain('عباس');
   });
 
+  it('tells how many US troops leave (answered) from how many stay (a gap), and Turkish troops staying from both', () => {
+    expect(engine().answer("How many troops did Trump say he'd pull out of Syria").text).toMatch(/ألفي|2000/);
+    const stay = engine().answer('كم عدد القوات الامريكية اللي رح تضل بسوريا بعد الانسحاب؟');
+    expect(stay.answered).toBe(false);
+    expect(stay.text).toContain('يبقى في سوريا');
+    expect(engine().answer('هل ستبقى القوات التركية في شمال سوريا؟').matched).toContain('fact:cavusoglu-no-withdrawal');
+    // (Egyptian «هيبقى» is "will be", not "will stay")
+    expect(engine().answer('هو اجتماع وزرا الخارجية التركي والسوري هيبقى امتى وفين؟').answered).toBe(true);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

@@ -838,7 +838,8 @@ export class Analyzer {
         count = preModifier ? { head, modifier: preModifier } : { head };
         countState = preModifier ? 'done' : 'modifier';
       } else if (countState === 'modifier') {
-        if (isEntity && count) count = { ...count, modifier: term };
+        // («الجنود الأتراك»: a country qualifies the noun; not the person who comes next, "how many troops did Trump …")
+        if (isEntity && count && this.entityTypes.get(term.slice(1)) !== 'person') count = { ...count, modifier: term };
         countState = 'done';
       }
     };
