@@ -929,6 +929,13 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('هو اجتماع وزرا الخارجية التركي والسوري هيبقى امتى وفين؟').answered).toBe(true);
   });
 
+  it('tells guarantees someone gave (no article reports any) from Turkey wanting to ensure a safe return', () => {
+    for (const q of ['ما الضمانات التي قدمتها دمشق للاجئين العائدين من تركيا؟', 'What guarantees did Russia give Turkey in exchange for withdrawing its troops?']) {
+      expect(engine().answer(q).answered, q).toBe(false);
+    }
+    expect(engine().answer('ماذا تريد تركيا بشأن عودة اللاجئين؟').answered).toBe(true);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
