@@ -888,6 +888,15 @@ describe('engine.answer — declines', () => {
     expect(engine().analyzer.analyze('جاوش اوغلو', { mode: 'query' }).entities).toEqual(['cavusoglu']);
   });
 
+  it('reads common Arabizi (Arabic in Latin letters) and more English words', () => {
+    expect(engine().answer('hal sharakat iran fil ijtima3 al roba3i?').matched).toContain('fact:quad-participants');
+    expect(engine().analyzer.analyze('shu sar b moscow bain turkia w souria?', { mode: 'query' }).entities).toEqual(['moscow', 'turkey', 'syria']);
+    expect(engine().answer('What was Hulusi Akar expecting from the talks?').matched).toContain('fact:akar-positive');
+    expect(engine().answer('Who is the spokesman for the Turkish presidency?').text).toMatch(/كالن|قالن/);
+    expect(engine().answer('Roughly how many Syrian refugees are living in Turkey?').text).toContain('4 ملايين');
+    expect(engine().answer('What guarantees did Russia give Turkey in exchange for withdrawing its troops from Syria?').answered).toBe(false);
+  });
+
   it('reads English «talk to» as a conversation and «talk about» as a statement', () => {
     expect(engine().answer('Did Mekdad ever talk to Cavusoglu before the Moscow track?').matched).toContain('fact:fm21-conversation');
     const said = engine().analyzer.analyze('When did Erdogan first talk about a meeting with Assad?', { mode: 'query' });
