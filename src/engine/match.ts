@@ -683,13 +683,15 @@ function vetoFor(
   // (a bare «وإيمتى؟» after a statement asks when it was made)
   if (analysis.qtypes.includes('when') && !analysis.speech && analysis.terms.length > 0 && target.kind === 'fact' && (target.slot === 'statement' || target.slot === 'position')) return 'time';
   // «متى وُقّع اتفاق M4؟»: background that gives no time does not say when (nor does its meeting's date)
-  if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
+  // (but «منذ متى يلوّح أردوغان بعملية؟» is answered by «منذ أسابيع»)
+  const sinceGiven = analysis.since === true && target.terms.has('منذ');
+  if (analysis.qtypes.includes('when') && target.kind === 'fact' && !target.terms.has('?when') && !sinceGiven && (target.meeting === undefined || target.slot === 'context' || target.slot === 'background')) return 'time';
   // «متى بالضبط ستنسحب القوات التركية؟»: an exact «when» needs a calendar date, not «حاليًا»
   // (a meeting's date fact says what is known of it, «لم يتم تحديد التاريخ بالضبط» included)
   if (analysis.exact && analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot !== 'date' && !hasCalendarDate(target.terms)) return 'time';
   // «متى انعقد مؤتمر سوتشي؟»: a meeting elsewhere than the place asked about does not say when
   // (in «متى قال تشاووش أوغلو إن بلاده لن تنسحب من شمال سوريا؟» the place is what he spoke of)
-  if (analysis.qtypes.includes('when') && !analysis.speech && target.kind === 'fact' && target.meeting !== undefined) {
+  if (analysis.qtypes.includes('when') && !analysis.speech && !sinceGiven && target.kind === 'fact' && target.meeting !== undefined) {
     const places = catalog.meetingInfo.get(target.meeting)?.placeEntities;
     if (analysis.entities.some((e) => catalog.entityTypes.get(e) === 'place' && !places?.has(e))) return 'time';
   }

@@ -945,6 +945,16 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ماذا تريد تركيا بشأن عودة اللاجئين؟').answered).toBe(true);
   });
 
+  it('answers «منذ متى» with «منذ أسابيع», counts parties as countries, and checks a claim that names someone unknown', () => {
+    expect(engine().answer('منذ متى يلوّح أردوغان بعملية عسكرية شمال سوريا؟').text).toContain('منذ أسابيع');
+    expect(engine().answer('كم طرفا شارك في الاجتماع الرباعي؟').text).toContain('أربع دول');
+    const claim = engine().answer("I think Iran's defense minister at the quadrilateral meeting was Mohammad Bagheri, is that right?");
+    expect(claim.text).toContain('أشتياني');
+    // (who was Iran's intelligence chief, or who the new UN envoy is: not in the articles)
+    expect(engine().answer("Who was Iran's intelligence chief at the Moscow quadrilateral meeting?").answered).toBe(false);
+    expect(engine().answer('Who is the new UN envoy to Syria that Lavrov mentioned?').answered).toBe(false);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

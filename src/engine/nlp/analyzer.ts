@@ -72,6 +72,8 @@ export interface Analysis {
   readonly against?: boolean;
   /** «في أي ساعة …», «الساعة كم», «what time»: the time of day is asked for (no article gives one). */
   readonly asksClock?: boolean;
+  /** «منذ متى …», «من امتى …», "since when": how long something has gone on («منذ أسابيع» answers it). */
+  readonly since?: boolean;
   /** «ما اسم وزير الدفاع السوري؟»: the people whose names are asked for, by their office (an answer must name them). */
   readonly asksNames?: readonly string[];
   /** «ما اسم المبعوث الأممي؟»: the name of someone the articles mention without naming (no answer can give it). */
@@ -147,11 +149,21 @@ function officeWords(tokens: readonly string[], i: number): 0 | 1 | 2 {
  */
 export const PERSONS_COUNTED = '*persons';
 
-const ENGLISH_NATIONS: Readonly<Record<string, string>> = { turkish: 'التركي', syrian: 'السوري', russian: 'الروسي', iranian: 'الإيراني', american: 'الأمريكي' };
+const ENGLISH_NATIONS: Readonly<Record<string, string>> = {
+  turkish: 'التركي',
+  syrian: 'السوري',
+  russian: 'الروسي',
+  iranian: 'الإيراني',
+  american: 'الأمريكي',
+  "turkey's": 'التركي',
+  "syria's": 'السوري',
+  "russia's": 'الروسي',
+  "iran's": 'الإيراني',
+};
 const ENGLISH_OFFICES: Readonly<Record<string, string>> = { intelligence: 'المخابرات', defense: 'الدفاع', defence: 'الدفاع', foreign: 'الخارجية' };
 const ENGLISH_HOLDERS: Readonly<Record<string, string>> = { chief: 'رئيس', head: 'رئيس', director: 'رئيس', boss: 'رئيس', minister: 'وزير' };
 /** "Iranian intelligence chief", "Turkish defence minister". */
-const ENGLISH_OFFICE = /\b(turkish|syrian|russian|iranian|american) (intelligence|defen[cs]e|foreign) (chief|head|director|boss|minister)\b/gi;
+const ENGLISH_OFFICE = /\b(turkish|syrian|russian|iranian|american|turkey's|syria's|russia's|iran's) (intelligence|defen[cs]e|foreign) (chief|head|director|boss|minister)\b/gi;
 /** "head of (the) Iranian intelligence", "chief of Syrian intelligence". */
 const ENGLISH_OFFICE_OF = /\b(chief|head|director|boss) of (?:the )?(turkish|syrian|russian|iranian|american) (intelligence)\b/gi;
 
@@ -166,6 +178,8 @@ const DEGREE_HEADS = new Set(['اهميه', 'مهم', 'خطير', 'خطوره', 
 /** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
 const COUNT_HEAD: Readonly<Record<string, string>> = {
   عسكري: 'قوات',
+  // («كم طرفًا شارك؟»: the parties to a meeting are the countries at it)
+  طرف: 'دول',
   // («كم واحد شارك؟», "how many people joined?": a number of people, whatever they did)
   حضر: PERSONS_COUNTED,
   people: PERSONS_COUNTED,
@@ -205,6 +219,8 @@ const AGAINST_WORDS = new Set(['ضد', 'وضد', 'against']);
 const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
 /** «أي مسؤول …», «which (Turkish) official …»: which person. */
 const ASKS_WHICH_PERSON = /(^| )(اي|واي|which) ((turkish|syrian|russian|iranian|[a-z]+) )?(مسوول|مسوولين|المسوولين|official|officials|minister|ministers)( |$)/;
+/** «منذ متى», «من امتى», "since when". */
+const ASKS_SINCE = /(^| )(منذ|من|مذ) (متي|متى|امتي|امتى|وقتيش|ايمتى|ايمتي)( |$|[؟?])|since when/;
 const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|ما هي|شو|ايش|وش|شنو|شو هو) (ال)?تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
@@ -356,6 +372,7 @@ function asksForOfficial(tokens: readonly string[]): number | undefined {
     if (PERSON_HEADS.has(head)) return at;
     // ("the name of the UN envoy", "the Turkish official": English puts the qualifier first)
     if (LATIN.test(tokens[at] ?? '') && PERSON_HEADS.has(tokens[at + 1] ?? '')) return at;
+    if (LATIN.test(tokens[at] ?? '') && LATIN.test(tokens[at + 1] ?? '') && PERSON_HEADS.has(tokens[at + 2] ?? '')) return at;
   }
   return undefined;
 }
@@ -727,7 +744,8 @@ export class Analyzer {
     // (the token where the office asked about starts, and the person it names, if the articles know them)
     const officialAt = mode === 'query' ? asksForOfficial(tokens) : undefined;
     const asksOfficial = officialAt !== undefined;
-    const officeMatch = officialAt !== undefined ? this.phrases.matchAt(tokens, officialAt) : undefined;
+    // (the office's name may start a word or two later: "the new UN envoy")
+    const officeMatch = officialAt !== undefined ? [0, 1, 2].map((k) => this.phrases.matchAt(tokens, officialAt + k)).find((m) => m?.kind === 'entity') : undefined;
     const officeHolder = officeMatch?.kind === 'entity' && this.personIds.has(officeMatch.value) && !this.unnamedIds.has(officeMatch.value) ? officeMatch.value : undefined;
     const asksBody = mode === 'query' && this.asksWhoIsBody(tokens);
     const asksCity = mode === 'query' && tokens.some((t, i) => (t === 'اي' || t === 'باي' || t === 'وباي' || t === 'which' || t === 'what') && CITY_WORDS.has(tokens[i + 1] ?? ''));
@@ -785,11 +803,14 @@ export class Analyzer {
     let metBefore = false;
     // «… اسمه لافروف، صح؟»: the name put up to be checked (see `Analysis.claimed`)
     const claimed: string[] = [];
+    // (and a name the articles do not know at all, «… was Mohammad Bagheri, is that right?»: its words)
+    const claimedWords = new Set<string>();
     if (mode === 'query' && CLAIM_CHECK.test(tokens.join(' '))) {
       for (let k = 0; k < tokens.length - 1; k++) {
         if (!NAMED_AS.has(tokens[k] as string)) continue;
         const m = this.phrases.matchAt(tokens, k + 1);
         if (m?.kind === 'entity') claimed.push(m.value);
+        else for (let j = k + 1; j <= k + 3 && j < tokens.length && !this.stopwords.has(tokens[j] as string); j++) claimedWords.add(tokens[j] as string);
       }
     }
     const eachOf = tokens.some((t, i) => (t === 'كل' || t === 'كلا') && tokens[i + 1] === 'من') || tokens.includes('both');
@@ -833,7 +854,7 @@ export class Analyzer {
       }
       if (countState === 'head' && isEntity) {
         preModifier = term;
-      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term) && !this.genericWords.has(term)) {
+      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term) && (COUNT_HEAD[term] !== undefined || !this.genericWords.has(term))) {
         const head = COUNT_HEAD[term] ?? term;
         count = preModifier ? { head, modifier: preModifier } : { head };
         countState = preModifier ? 'done' : 'modifier';
@@ -1067,6 +1088,14 @@ export class Analyzer {
         terms.push(`#${id}`);
       }
     }
+    // (the unknown words of a name put up to be checked are not asked about)
+    for (let i = unknown.length - 1; i >= 0; i--) {
+      if (!claimedWords.has(unknown[i] as string)) continue;
+      const at = terms.indexOf(unknownTerms[i] as string);
+      if (at >= 0) terms.splice(at, 1);
+      unknown.splice(i, 1);
+      unknownTerms.splice(i, 1);
+    }
     // «الاجتماع الثلاثي المنعقد في 28 كانون الأول»: the date only restates the meeting named
     if (meetings.size > 0) {
       const restated = (t: string) => t.startsWith('t:') && [...meetings].some((m) => this.meetingDates.get(m)?.has(t));
@@ -1095,7 +1124,7 @@ export class Analyzer {
       ...(asksBody || (asksOfficial && ![...entities].some((e) => this.personIds.has(e) && !this.unnamedIds.has(e))) ? { asksPerson: true } : {}),
       // «وش اسم وزير الدفاع السوري اللي قابل أكار؟»: the name of the people it names by office
       ...(officeHolder ? { asksNames: [officeHolder] } : {}),
-      ...(officeMatch?.kind === 'entity' && this.unnamedIds.has(officeMatch.value) && tokens.slice(0, officialAt).some((t) => NAME_WORDS.has(t)) ? { asksUnnamed: officeMatch.value } : {}),
+      ...(officeMatch?.kind === 'entity' && this.unnamedIds.has(officeMatch.value) ? { asksUnnamed: officeMatch.value } : {}),
       ...(asksCity ? { asksCity } : {}),
       ...(asksMedia ? { asksMedia } : {}),
       followup,
@@ -1108,6 +1137,7 @@ export class Analyzer {
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
+      ...(mode === 'query' && ASKS_SINCE.test(input.join(' ')) ? { since: true } : {}),
       ...(mode === 'query' && ASKS_OPINION.test(input.join(' ')) ? { opinion: true } : {}),
       ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
       ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|(said|say) (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
