@@ -45,7 +45,7 @@ const SLOT_TERMS: Readonly<Record<string, readonly string[]>> = {
   date: ['?when', 'موعد'],
   place: ['?where', 'مكان'],
   duration: ['?howlong', '?howmany', 'مده'],
-  topics: ['?what', '?why', 'بحث'],
+  topics: ['?what', '?why', 'بحث', 'موضوع'],
   outcome: ['?what', 'نتيجه', 'اتفاق'],
   atmosphere: ['?how', 'اجواء'],
   statement: ['?what', 'قال'],

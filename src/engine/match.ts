@@ -228,7 +228,8 @@ export function matchQuestion(
     if (analysis.continues && people.length > 0 && reading.answer) return reading;
     readings.push(reading);
   }
-  const inMeeting = meeting !== undefined ? decide(catalog, analysis, meeting, undefined, options) : undefined;
+  // («وشو قال بالضبط؟» after an answer about what Lavrov said: within the meeting too, he is the one speaking)
+  const inMeeting = meeting !== undefined ? decide(catalog, unsaid && people.length > 0 ? named : analysis, meeting, undefined, options) : undefined;
   if (inMeeting) readings.push(inMeeting);
   // «ومين حضر من الجانب الروسي؟» after an answer about a meeting: both words and question word ask
   // for a part of a meeting, and no other meeting is named: that meeting's part
@@ -898,6 +899,7 @@ const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {
   بحث: ['topics'],
   ركز: ['topics'],
   مواضيع: ['topics'],
+  موضوع: ['topics'],
   مكان: ['place'],
   موعد: ['date'],
 };

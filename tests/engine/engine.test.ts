@@ -280,6 +280,14 @@ describe('engine.answer — follow-ups', () => {
     expect(engine().answer('وكيف كان رد فعل حلفاء واشنطن؟', { meetingId: trump.meetingId, focus: trump.matched }).text).toContain('قلق');
   });
 
+  it('reads «وشو قال بالضبط؟» after a statement as what that speaker said, and «موضوعها» as the meeting\'s topics', () => {
+    const who = engine().answer('مين وزير الخارجية الروسي اللي حكى عن مشاركة ايران بمسار التطبيع؟');
+    const said = engine().answer('وشو قال بالضبط؟', { meetingId: who.meetingId, focus: who.matched });
+    expect(said.text).toContain('لافروف');
+    const topic = engine().answer('وشو كان موضوعها؟', { meetingId: 'moscow-2018-12' });
+    expect(topic.matched.some((id) => id.startsWith('fact:m18-'))).toBe(true);
+  });
+
   it('does not let the context override a question that names another meeting', () => {
     const a = engine().answer('متى عقد الاجتماع الثلاثي الأول؟', { meetingId: 'quad-2023-04' });
     expect(a.meetingId).toBe('trilateral-2022-12');
