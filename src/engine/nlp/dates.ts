@@ -98,7 +98,8 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
     while (days.length < 2 && isDay(tokens[end]) && LATIN_MONTH.test(t)) days.push(`t:d${Number(tokens[end++])}`);
     return { tokens: [...days, `t:m${m.month}`], length: end - at };
   }
-  const wd = weekdayMap.get(t) ?? weekdayMap.get(stripPrefix(t));
+  // («واحد» is "one", not «و» + «أحد»)
+  const wd = weekdayMap.get(t) ?? (t === 'واحد' ? undefined : weekdayMap.get(stripPrefix(t)));
   if (wd) return { tokens: [`t:w${wd}`], length: 1 };
   return undefined;
 }

@@ -10,6 +10,9 @@ describe('matchDate', () => {
     // English puts the days after the month; «march» alone is a verb as often as a month
     expect(matchDate(['march', '15', '16'], 0)).toEqual({ tokens: ['t:d15', 't:d16', 't:m3'], length: 3 });
     expect(matchDate(['march', 'on'], 0)).toBeUndefined();
+    // «والأحد» is «و» + Sunday; «واحد» is "one" («أول واحد», «كم واحد»)
+    expect(matchDate(['والاحد'], 0)?.tokens).toEqual(['t:wsun']);
+    expect(matchDate(['واحد'], 0)).toBeUndefined();
   });
 
   it('does not take a count for a year («2000 تقريبا», «2000 جندي»)', () => {
