@@ -905,6 +905,12 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('What guarantees did Russia give Turkey in exchange for withdrawing its troops from Syria?').answered).toBe(false);
   });
 
+  it('reads Maghrebi «شنو دارو» (what did they do) and Egyptian «التلاتي» (the trilateral)', () => {
+    expect(engine().answer('شنو دارو فالاجتماع ديال موسكو بين تركيا وسوريا وروسيا وايران؟').meetingId).toBe('quad-2023-04');
+    expect(engine().answer('اكار قال ايه عن الاجتماع التلاتي اللي اردوغان اتكلم عنه؟').matched).toContain('fact:tri-akar-before');
+    expect(engine().answer('Who is the Turkish presidential spokesman mentioned in the articles?').text).toMatch(/كالن|قالن/);
+  });
+
   it('reads English «talk to» as a conversation and «talk about» as a statement', () => {
     expect(engine().answer('Did Mekdad ever talk to Cavusoglu before the Moscow track?').matched).toContain('fact:fm21-conversation');
     const said = engine().analyzer.analyze('When did Erdogan first talk about a meeting with Assad?', { mode: 'query' });
