@@ -700,7 +700,10 @@ function vetoFor(
   // meeting (named, its participants named, or a meeting asked about at all)
   if (analysis.qtypes.includes('when') && target.kind === 'fact' && target.slot === 'date' && target.meeting !== undefined && !meetingRefs.includes(target.meeting)) {
     const people = catalog.meetingInfo.get(target.meeting)?.people;
-    const aboutMeeting = mentionsMeeting(analysis, false) || analysis.entities.some((e) => people?.has(e));
+    // (a meeting named only in a clause about something else, «الانتخابات اللي منعت لقاء أيار», is not asked about)
+    const meetingWords = analysis.terms.filter((t) => t === 'اجتماع' || t === 'اجتماعات').length;
+    const inClause = analysis.timingTerms.filter((t) => t === 'اجتماع' || t === 'اجتماعات').length;
+    const aboutMeeting = meetingWords > inClause || analysis.entities.some((e) => people?.has(e));
     if (!aboutMeeting) return 'time';
   }
   // a meeting that has not taken place has no outcomes

@@ -969,6 +969,16 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('Who is the new UN envoy to Syria that Lavrov mentioned?').answered).toBe(false);
   });
 
+  it('reads a clause that says which meeting («اللي حكى عنه كالن», «اللي منعت لقاء أيار») as not what is asked', () => {
+    const held = engine().answer('هل انعقد فعلاً اجتماع تشاووش اوغلو والمقداد اللي حكى عنه كالن، وشو طلع منه؟');
+    expect(held.answered).toBe(false);
+    const analysis = engine().analyzer.analyze('هل انعقد فعلاً اجتماع تشاووش اوغلو والمقداد اللي حكى عنه كالن؟', { mode: 'query' });
+    expect(analysis.speech).toBe(false);
+    expect(engine().answer('امتى موعد الانتخابات التركية اللي منعت لقاء ايار؟').answered).toBe(false);
+    // (what Kalin said about it is still his statement)
+    expect(engine().answer('شو قال كالن عن موعد اجتماع وزيري الخارجية؟').text).toMatch(/كالن|قالن/);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

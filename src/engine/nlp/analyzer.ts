@@ -1101,6 +1101,10 @@ export class Analyzer {
       const restated = (t: string) => t.startsWith('t:') && [...meetings].some((m) => this.meetingDates.get(m)?.has(t));
       for (let i = terms.length - 1; i >= 0; i--) if (restated(terms[i] as string)) terms.splice(i, 1);
     }
+    // (a speech verb only in a clause that says which meeting, «اجتماع … اللي حكى عنه كالن», is not
+    // what is asked: the question is about the meeting, not about what Kalin said)
+    const count0 = (list: readonly string[]) => list.filter((t) => this.speechTerms.has(t)).length;
+    const saying = count0(terms) > count0(timingTerms);
     return {
       terms,
       entities: [...entities],
@@ -1112,12 +1116,12 @@ export class Analyzer {
       timingTerms,
       aboutTerms: aboutFrom >= 0 ? terms.slice(aboutFrom).filter((t) => (t.startsWith('@') ? !this.countryIds.has(t.slice(1)) : !t.startsWith('#'))) : [],
       foreign,
-      speech: terms.some((t) => this.speechTerms.has(t)),
-      ...(terms.some((t) => this.speechTerms.has(t)) ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
+      speech: saying,
+      ...(saying ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
       future,
       // (after the verb, the first name is its subject: «تطالب دمشق أنقرة …» is Damascus's demand)
       // («ماذا قال كل من تشاووش أوغلو وأكار»: each of them)
-      speakers: afterSpeech.length > 0 ? (eachOf ? afterSpeech : afterSpeech.slice(0, 1)) : speech.state !== 'before' ? beforeSpeech : [],
+      speakers: !saying ? [] : afterSpeech.length > 0 ? (eachOf ? afterSpeech : afterSpeech.slice(0, 1)) : speech.state !== 'before' ? beforeSpeech : [],
       ...(count ? { count } : {}),
       ...(asksName ? { asksName } : {}),
       // «من هو المبعوث الأممي؟», «ما اسم المسؤول التركي الذي تحدث لرويترز؟» (no known person named)
@@ -1142,7 +1146,7 @@ export class Analyzer {
       ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
       ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|(said|say) (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
       ...(mode === 'query' && input.some((t) => AGAINST_WORDS.has(t.replace(/[?؟:،,]+$/, '')) ) ? { against: true } : {}),
-      ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), terms.some((t) => this.speechTerms.has(t))) : {}),
+      ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), saying) : {}),
       framed,
       smalltalk,
       corrections,
