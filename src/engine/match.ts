@@ -95,6 +95,8 @@ const GENERIC_WEIGHT = 0.15;
 const GAP_MARGIN = 0.8;
 /** A meeting whose level has a ministry the question's «وزراء …» does not name. */
 const LEVEL_MISFIT = 0.85;
+/** A target of the one meeting that a describing clause fits («اللقاء … الذي بحث الانسحاب الأمريكي») ranks this much higher. */
+const DESCRIBED_FIT = 1.3;
 /** Question similarity at which a known gap's curated question is the question itself. */
 const EXACT_GAP = 0.95;
 /** A known gap whose own words the question uses wins from this share of the best rank (0.2 and 0.3 alike on the evaluation sets). */
@@ -340,6 +342,9 @@ function decide(
   const about = analysis.aboutTerms.filter((t) => t.startsWith('@') || (index.df(t) > 0 && !generic.has(t)));
   const askedMinistries = analysis.terms.includes('وزير') ? analysis.terms.filter((t) => MINISTRY_TERMS.has(t)) : [];
   const subject = analysis.entities.find((e) => speakerTypes.has(catalog.entityTypes.get(e) ?? ''));
+  // «أين عُقد اللقاء التركي الروسي الذي بحث الانسحاب الأمريكي؟»: a clause that describes one meeting
+  // only (every word of it among that meeting's) says which meeting is meant
+  const described = meetingDescribedBy(catalog, analysis, contextMeeting);
 
   const scored: Candidate[] = [];
   for (const { target: id, score: bm25, questionDocs } of hits) {
@@ -380,7 +385,9 @@ function decide(
     // «اجتماع وزراء الدفاع» names a meeting of defence ministers: one of foreign and defence ministers
     // fits it less well
     const ministries = target.meeting !== undefined ? catalog.meetingInfo.get(target.meeting)?.ministries : undefined;
-    const levelFit = askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1;
+    const levelFit =
+      (askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1) *
+      (described !== undefined && target.meeting === described ? DESCRIBED_FIT : 1);
     const rank = levelFit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
     if (veto) candidate.veto = veto;
@@ -749,6 +756,23 @@ function hasCalendarDate(terms: ReadonlySet<string>): boolean {
 }
 
 /** True when the question speaks of a meeting: a meeting word («اجتماع», «لقاء», «قمة»…), or, when `named` counts, a meeting it names. */
+/**
+ * The one meeting whose words include every word of the question's «الذي …» clause after a meeting word
+ * (two words at least, dates aside), when the question names no meeting and has no previous one.
+ */
+function meetingDescribedBy(catalog: Catalog, analysis: Analysis, contextMeeting: string | undefined): string | undefined {
+  if (analysis.meetings.length > 0 || contextMeeting !== undefined) return undefined;
+  const words = [...new Set(analysis.describingTerms ?? [])].filter((t) => !t.startsWith('t:') && t !== 'اجتماع' && t !== 'اجتماعات' && catalog.index.df(t) > 0);
+  if (words.length < 2) return undefined;
+  let found: string | undefined;
+  for (const [meeting, terms] of catalog.meetingTerms) {
+    if (!words.every((t) => terms.has(t))) continue;
+    if (found !== undefined) return undefined;
+    found = meeting;
+  }
+  return found;
+}
+
 function mentionsMeeting(analysis: Analysis, named = true): boolean {
   return (named && analysis.meetings.length > 0) || analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات');
 }

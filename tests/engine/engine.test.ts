@@ -979,6 +979,15 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('شو قال كالن عن موعد اجتماع وزيري الخارجية؟').text).toMatch(/كالن|قالن/);
   });
 
+  it('finds the meeting a «الذي …» clause describes, and what Çavuşoğlu told Sputnik about cooperation', () => {
+    expect(engine().answer('أين عُقد اللقاء التركي الروسي الذي بحث الانسحاب الأمريكي من سوريا؟').matched).toContain('fact:m18-place');
+    const clause = engine().analyzer.analyze('أين عُقد اللقاء التركي الروسي الذي بحث الانسحاب الأمريكي من سوريا؟', { mode: 'query' });
+    expect(clause.describingTerms).toContain('انسحاب');
+    // (a «قبل …» clause dates the question; it does not say which meeting is asked about)
+    expect(engine().analyzer.analyze('هل تحدث وزيرا خارجية تركيا وسوريا مع بعضهما قبل مسار التطبيع؟', { mode: 'query' }).describingTerms).toBeUndefined();
+    expect(engine().answer('ماذا قال تشاووش أوغلو لوكالة سبوتنيك عن التعاون التركي الروسي في الملف السوري؟').matched).toContain('fact:m18-cavusoglu-support');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

@@ -38,6 +38,8 @@ export interface Analysis {
   readonly aboutTerms: readonly string[];
   /** Terms of a «قبل …» / «بعد …» clause («قبل لقاء وزيري الدفاع»): when, not what; they weigh less. */
   readonly timingTerms: readonly string[];
+  /** Of those, the terms of a «الذي …» clause right after a meeting word («اللقاء … الذي بحث الانسحاب الأمريكي»): which meeting. */
+  readonly describingTerms?: readonly string[];
   /** Countries, people and bodies the articles do not cover (normalized). */
   readonly foreign: readonly string[];
   /** The same as the asker wrote them, for the reply (queries only). */
@@ -820,11 +822,15 @@ export class Analyzer {
     // the next terms after «قبل»/«بعد» (see timingTerms)
     const timingTerms: string[] = [];
     let timing = 0;
+    // (the terms of a «الذي …» clause right after a meeting word: they describe which meeting)
+    const describingTerms: string[] = [];
+    let describing = false;
     const emit = (term: string) => {
       terms.push(term);
       if (timing > 0) {
         timing -= 1;
         timingTerms.push(term);
+        if (describing) describingTerms.push(term);
       }
       const isEntity = term.startsWith('@');
       if (this.speechTerms.has(term) && (eachOther || this.talksWith(tokens, cursor + 1, !qtypes.has('what'))) && !this.stanceTerms.has(term)) {
@@ -899,9 +905,13 @@ export class Analyzer {
       // «when» or «where» question about something else)
       // («اجتماع نواب وزراء الخارجية في موسكو الذي عقد في آذار»: after the meeting's place, too)
       const placeAfterMeeting = meetingEnd >= 0 && meetingEnd < i && i - meetingEnd <= 2 && lastEntity !== undefined && lastEntity.end === i && this.entityTypes.get(lastEntity.id) === 'place';
+      if (timing === 0) describing = false;
       if (RELATIVES.has(token) && mode === 'query' && (meetingEnd === i || placeAfterMeeting)) timing = TIMING_SPAN;
       // («ما موضوع الاجتماع التركي الروسي الذي ضم تشاووش أوغلو وأكار …»: which meeting, by who was there)
-      else if (RELATIVES.has(token) && mode === 'query' && afterMeetingWord(terms)) timing = CLAUSE_SPAN;
+      else if (RELATIVES.has(token) && mode === 'query' && afterMeetingWord(terms)) {
+        timing = CLAUSE_SPAN;
+        describing = true;
+      }
       else if (RELATIVES.has(token) && mode === 'query' && meetingEnd < 0 && (qtypes.has('when') || qtypes.has('where')) && terms.length > 0 && !terms.some((t) => t === 'اجتماع' || t === 'اجتماعات')) timing = CLAUSE_SPAN;
       // («بحسب المسؤول التركي الكبير الذي تحدث لرويترز عن مسار التطبيع»: who the speaker is, not what is asked)
       else if (RELATIVES.has(token) && mode === 'query' && lastEntity !== undefined && lastEntity.end >= i - 2 && ['person', 'org', 'media'].includes(this.entityTypes.get(lastEntity.id) ?? '') && terms.some((t) => this.speechTerms.has(t))) timing = CLAUSE_SPAN;
@@ -1114,6 +1124,7 @@ export class Analyzer {
       unknownTerms,
       genericTerms,
       timingTerms,
+      ...(describingTerms.length > 0 ? { describingTerms } : {}),
       aboutTerms: aboutFrom >= 0 ? terms.slice(aboutFrom).filter((t) => (t.startsWith('@') ? !this.countryIds.has(t.slice(1)) : !t.startsWith('#'))) : [],
       foreign,
       speech: saying,
