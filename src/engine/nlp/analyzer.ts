@@ -761,10 +761,15 @@ export class Analyzer {
     // «هالمعلومات», «هالموعد»: Levantine «this» glued to a noun points back to what was said
     const backRefs = new Set<string>();
     if (mode === 'query') {
-      tokens = tokens.map((t) => {
-        if (!/^هال[؀-ۿ]{3,}$/.test(t) || this.followupWords.has(t)) return t;
-        backRefs.add(t.slice(1));
-        return t.slice(1);
+      tokens = tokens.map((t, i, all) => {
+        // «المتحدث بسم …»: «باسم» without its alif
+        if (t === 'بسم' && /(متحدث|ناطق)$/.test(all[i - 1] ?? '')) return 'باسم';
+        // (also after a preposition: «بهالمحادثات», «عهالموضوع», «لهالاجتماع»)
+        const m = /^([بلعف]?)هال([؀-ۿ]{3,})$/.exec(t);
+        if (!m || this.followupWords.has(t)) return t;
+        const noun = `${m[1]}ال${m[2]}`;
+        backRefs.add(noun);
+        return noun;
       });
       // «نيد براس»: the second word of a person's two-word name, one letter off, after its exact first
       // word (even when it is a word of its own: «براس»)

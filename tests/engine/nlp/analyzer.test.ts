@@ -337,4 +337,11 @@ describe('Analyzer — spoken spellings', () => {
     expect(a.qtypes).toContain('what');
     expect(a.terms).not.toContain('ماذا');
   });
+
+  it('reads Levantine «هال…» after a preposition («بهالمحادثات») and «المتحدث بسم» as «باسم»', () => {
+    expect(analyze('ايران شو دخلها بهالمحادثات؟').unknown).toEqual([]);
+    expect(analyze('من هو المتحدث بسم الخارجيه الامريكيه؟').entities).toContain('price');
+    // («بسم» elsewhere is left alone)
+    expect(analyze('بسم الله شو صار بموسكو؟').entities).not.toContain('price');
+  });
 });
