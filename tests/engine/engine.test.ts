@@ -911,6 +911,13 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('Who is the Turkish presidential spokesman mentioned in the articles?').text).toMatch(/كالن|قالن/);
   });
 
+  it('reads «بتشترط» as conditions, and English «hinted», «big deal», «what kind of»', () => {
+    expect(engine().answer('هي تركيا بتشترط حاجة قبل لقاء أردوغان وبشار؟').text).toContain('شروط');
+    expect(engine().answer('Had Erdogan hinted at the trilateral defence ministers meeting before it happened?').text).toContain('ألمح');
+    expect(engine().answer('why would the cavusoglu mekdad meeting be a big deal?').text).toContain('2011');
+    expect(engine().answer('What kind of groups does Turkey back in Syria?').text).toContain('السنية');
+  });
+
   it('reads English «talk to» as a conversation and «talk about» as a statement', () => {
     expect(engine().answer('Did Mekdad ever talk to Cavusoglu before the Moscow track?').matched).toContain('fact:fm21-conversation');
     const said = engine().analyzer.analyze('When did Erdogan first talk about a meeting with Assad?', { mode: 'query' });
