@@ -97,6 +97,8 @@ const GAP_MARGIN = 0.8;
 const LEVEL_MISFIT = 0.85;
 /** A target of the one meeting that a describing clause fits («اللقاء … الذي بحث الانسحاب الأمريكي») ranks this much higher. */
 const DESCRIBED_FIT = 1.3;
+/** «منذ متى …», «من امتى»: a fact that says since when («منذ أسابيع», «منذ 2011») ranks this much higher. */
+const SINCE_FIT = 1.6;
 /** Question similarity at which a known gap's curated question is the question itself. */
 const EXACT_GAP = 0.95;
 /** A known gap whose own words the question uses wins from this share of the best rank (0.2 and 0.3 alike on the evaluation sets). */
@@ -387,7 +389,8 @@ function decide(
     const ministries = target.meeting !== undefined ? catalog.meetingInfo.get(target.meeting)?.ministries : undefined;
     const levelFit =
       (askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1) *
-      (described !== undefined && target.meeting === described ? DESCRIBED_FIT : 1);
+      (described !== undefined && target.meeting === described ? DESCRIBED_FIT : 1) *
+      (analysis.since === true && target.terms.has('منذ') ? SINCE_FIT : 1);
     const rank = levelFit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
     if (veto) candidate.veto = veto;

@@ -995,6 +995,14 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ماذا قال تشاووش أوغلو لوكالة سبوتنيك عن التعاون التركي الروسي في الملف السوري؟').matched).toContain('fact:m18-cavusoglu-support');
   });
 
+  it('answers «منذ متى / من امتى … أول مرة» with the fact that says since when', () => {
+    for (const q of ['هو اول مرة وزيرين الدفاع السوري والتركي يتقابلو من امتى؟', 'منذ متى لم يلتق وزيرا دفاع سوريا وتركيا قبل اجتماع موسكو الثلاثي؟']) {
+      expect(engine().answer(q).text, q).toContain('2011');
+    }
+    // (a plain «متى» is the meeting's date)
+    expect(engine().answer('متى التقى وزيرا الدفاع السوري والتركي أول مرة؟').text).toContain('28 كانون الأول');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
