@@ -761,6 +761,8 @@ export class Analyzer {
     // «هالمعلومات», «هالموعد»: Levantine «this» glued to a noun points back to what was said
     const backRefs = new Set<string>();
     if (mode === 'query') {
+      // «شتريد», «شيقول»: Iraqi and Gulf «ش» (what) glued to a verb
+      tokens = tokens.flatMap((t) => (/^ش[تينا][؀-ۿ]{2,}$/.test(t) && !this.isKnownSurface(t) && this.isKnownSurface(t.slice(1)) ? ['شو', t.slice(1)] : [t]));
       tokens = tokens.map((t, i, all) => {
         // «المتحدث بسم …»: «باسم» without its alif
         if (t === 'بسم' && /(متحدث|ناطق)$/.test(all[i - 1] ?? '')) return 'باسم';

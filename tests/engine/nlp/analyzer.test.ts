@@ -344,4 +344,13 @@ describe('Analyzer — spoken spellings', () => {
     // («بسم» elsewhere is left alone)
     expect(analyze('بسم الله شو صار بموسكو؟').entities).not.toContain('price');
   });
+
+  it('splits Iraqi «ش» (what) glued to a verb, drops «عدها» (she has) and knows «تشاوشغلو»', () => {
+    const a = analyze('تركيا شتريد تسوي باللاجئين السوريين اللي عدها؟');
+    expect(a.qtypes).toContain('what');
+    expect(a.terms).not.toContain('يعد');
+    expect(analyze('تشاوشغلو وين عمل مقابله تلفزيونيه؟').entities).toContain('cavusoglu');
+    // («شنو», «شكد» are question words of their own)
+    expect(analyze('شنو قال لافروف؟').qtypes).toContain('what');
+  });
 });
