@@ -259,6 +259,8 @@ const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'هاد', 'هادي', 'ها�
 const OFFICE_WORDS = new Set(['وزار', 'وزاره', 'خارجيه', 'دفاع', 'وزير', 'رياسه', 'رييس', 'حكومه', 'متحدث', 'ناطق', 'مكتب', 'سفاره', 'سفير', 'ministry', 'minister', 'foreign', 'defense', 'defence', 'spokesman', 'spokesperson', 'government', 'office', 'embassy']);
 /** (not two or more of them: «هل تحدث وزيرا خارجية تركيا وسوريا» is a conversation between them) */
 const DUAL_OR_PLURAL = /(ا|ان|ين|ي|اء)$/;
+/** Two-letter words a run-together question may contain («شو», «في», «عن», «مع», «من»). */
+const SHORT_PIECES = new Set(['شو', 'في', 'عن', 'مع', 'من', 'هل', 'ما']);
 /** Words that open a reply going on from the previous answer («طيب …», "ok, …"). */
 const GOES_ON = new Set(['طيب', 'طب', 'طيبه', 'اوكي', 'ok', 'okay']);
 /** Question words that start with «و» without being «و» + a question word. */
@@ -597,6 +599,34 @@ export class Analyzer {
     return this.knownTerms.has(this.stemmer.stem(token));
   }
 
+  /**
+   * A word typed without spaces split into the fewest known words (each of three letters or more, or a
+   * question or function word), «وزيرالدفاعالسوري» → «وزير الدفاع السوري»; undefined when no split
+   * into known words exists (at most seven pieces).
+   */
+  private segment(token: string): string[] | undefined {
+    // (a known word with a pronoun suffix is one word: «عملياتها», «تصريحاتهم»)
+    const bare = /^(.{3,}?)(هما|هم|ها|كم|نا|ه)$/.exec(token);
+    if (bare && this.isKnownSurface(bare[1] as string)) return undefined;
+    const n = token.length;
+    const known = (w: string) => (w.length >= 3 && this.isKnownSurface(w)) || (w.length === 2 && (this.qwords.has(w) || SHORT_PIECES.has(w)));
+    // best[i]: the fewest pieces for token[0, i)
+    const best: (string[] | undefined)[] = [[]];
+    for (let i = 1; i <= n; i++) {
+      for (let j = Math.max(0, i - 20); j < i; j++) {
+        const prefix = best[j];
+        if (prefix === undefined || prefix.length >= 7) continue;
+        const piece = token.slice(j, i);
+        if (!known(piece)) continue;
+        const candidate = [...prefix, piece];
+        const current = best[i];
+        if (current === undefined || candidate.length < current.length) best[i] = candidate;
+      }
+    }
+    const out = best[n];
+    return out !== undefined && out.length >= 2 ? out : undefined;
+  }
+
   /** Maps one single Arabic word to its term (concept or stem); undefined for words to drop. */
   private wordTerm(token: string): string | undefined {
     const concept = this.conceptSurface.get(token);
@@ -674,6 +704,14 @@ export class Analyzer {
       }
     }
     const analysis = this.analyzeTokens(tokens, mode, sentenceStarts, clauseStarts);
+    // («ترجملي للانجليزي: صباح الخير»: a request off the topic is off the topic, even in a sentence
+    // that the asides leave out)
+    if (mode === 'query' && !analysis.smalltalk.includes('offtopic')) {
+      const all = tokenize(normalizeArabic(prepared));
+      if (all.some((_, i) => { const m = this.phrases.matchAt(all, i); return m?.kind === 'smalltalk' && m.value === 'offtopic'; })) {
+        return { ...analysis, smalltalk: [...analysis.smalltalk, 'offtopic'] };
+      }
+    }
     const shown = mode === 'query' && analysis.foreign.length > 0 ? { foreignShown: analysis.foreign.map((f) => surfaceOf(f, prepared)) } : {};
     // «مين قال "نتقدم خطوة بخطوة من أجل تحقيق نتائج ملموسة"؟»: words quoted to be found, not asked
     return { ...analysis, ...shown, ...(mode === 'query' && QUOTED.test(prepared) ? { quotes: true } : {}) };
@@ -733,6 +771,15 @@ export class Analyzer {
         }
         // (a name's next word first: «عباش» reads as a known stem on its own)
         const fixed = this.nameAfter(prev, t) ?? (t.length < 4 || this.isKnownSurface(t) || LATIN.test(t) ? undefined : (this.dialectSpelling(t) ?? this.verbForm(t) ?? this.correct(t) ?? this.fuzzyName(t)));
+        // «وزيرالدفاعالسوري», «نيدبرايس»: words typed without spaces, when no spelling fix reads the
+        // word and every piece is a known word («شوقال»: a question word glued to a verb, shorter)
+        const glued = t.length >= 6 || (t.length >= 5 && SHORT_PIECES.has(t.slice(0, 2)));
+        const pieces = fixed === undefined && glued && !LATIN.test(t) && !/^[بلعف]?هال/.test(t) && !this.isKnownSurface(t) ? this.segment(t) : undefined;
+        if (pieces) {
+          corrections.push([t, pieces.join(' ')]);
+          fixedTokens.push(...pieces);
+          continue;
+        }
         if (fixed) corrections.push([t, fixed]);
         fixedTokens.push(fixed ?? t);
       }

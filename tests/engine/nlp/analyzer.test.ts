@@ -353,4 +353,14 @@ describe('Analyzer — spoken spellings', () => {
     // («شنو», «شكد» are question words of their own)
     expect(analyze('شنو قال لافروف؟').qtypes).toContain('what');
   });
+
+  it('splits words typed without spaces into known words, and only then', () => {
+    expect(analyze('وزيرالدفاعالسوري مين اسمه').entities).toContain('abbas');
+    expect(analyze('نيدبرايس شوقال').terms).toEqual(['@price', 'قال']);
+    expect(analyze('كيفوصفلافروفطريقهالتقدمبالتطبيع').entities).toContain('lavrov');
+    // (a known word with a pronoun suffix, a misspelt name, a name the articles do not know: left whole)
+    expect(analyze('عملياتها البرية').terms).toContain('عمليه');
+    expect(analyze('ما منصب هاكان فيدام؟').entities).toContain('fidan');
+    expect(analyze('ترجملي للانجليزي: صباح الخير يا جماعة').smalltalk).toContain('offtopic');
+  });
 });
