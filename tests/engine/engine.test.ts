@@ -899,6 +899,8 @@ describe('engine.answer — declines', () => {
   it('reads common Arabizi (Arabic in Latin letters) and more English words', () => {
     expect(engine().answer('hal sharakat iran fil ijtima3 al roba3i?').matched).toContain('fact:quad-participants');
     expect(engine().analyzer.analyze('shu sar b moscow bain turkia w souria?', { mode: 'query' }).entities).toEqual(['moscow', 'turkey', 'syria']);
+    expect(engine().answer('lavrov 2al shi 3an el lajne el dostoriye?').matched).toContain('fact:m18-constitution');
+    expect(engine().answer('wen kan awal ejtima3 bein wazir el difa3 el turki w el souri?').text).toContain('موسكو');
     expect(engine().answer('What was Hulusi Akar expecting from the talks?').matched).toContain('fact:akar-positive');
     expect(engine().answer('Who is the spokesman for the Turkish presidency?').text).toMatch(/كالن|قالن/);
     expect(engine().answer('Roughly how many Syrian refugees are living in Turkey?').text).toContain('4 ملايين');

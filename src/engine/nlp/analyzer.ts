@@ -387,7 +387,7 @@ const LEAD_VERBS = new Set(['يراس', 'بيراس', 'تراس', 'يتراس', 
 const POSSESSIVE = new Set(['تبع', 'تبعت', 'بتاع', 'بتاعت', 'بتوع', 'حق', 'حقت', 'مال', 'مالت', 'ديال', 'متاع', 'نتاع']);
 /** A ministry or service joined on with «و» («والدفاع», «والمخابرات»). */
 const JOINED_MINISTRY = /^و(ال)?(دفاع|خارجيه|داخليه|مخابرات|استخبارات)$/;
-const LATIN = /^[a-z][a-z0-9'’-]*$/;
+const LATIN = /^[0-9]*[a-z][a-z0-9'’-]*$/;
 
 /** Options for {@link Analyzer.analyze}. */
 export interface AnalyzeOptions {
