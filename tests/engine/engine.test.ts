@@ -1005,6 +1005,13 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('متى التقى وزيرا الدفاع السوري والتركي أول مرة؟').text).toContain('28 كانون الأول');
   });
 
+  it('reads «شو صار بعد اللقاء؟» as what happened after (reported), not who succeeded whom, and knows «الاتهامات», «ستلعبانه»', () => {
+    expect(engine().answer('ايش صار بالشمال السوري بعد اللقاء؟ طلعت مظاهرات؟').matched).toContain('fact:fmp-protests');
+    expect(engine().answer('مين صار وزير الدفاع التركي بعد أكار؟').answered).toBe(false);
+    expect(engine().answer('بماذا ردّ إبراهيم قالن على الاتهامات بشأن موقف أنقرة من المعارضة السورية؟').matched).toContain('fact:fmp-kalin-opposition');
+    expect(engine().answer('ما الدور الذي قال لافروف إن روسيا وإيران ستلعبانه بعد الاتفاق على إشراك طهران؟').matched).toContain('fact:fmp-iran-joins');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

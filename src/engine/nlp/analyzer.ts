@@ -322,7 +322,9 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   if (has(AFTERMATH_END) || ((yesno || howmany) && !span && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
   if (words.some((w) => THREAT.has(w)) && words.some((w) => CARRIED_OUT.has(w))) return { aftermath: 'strong' };
   // «مين صار وزير الدفاع بعد شويغو؟»: who succeeded whom, after the articles
-  if (words.some((w) => BECAME.has(w)) && words.some((w) => w === 'بعد' || w === 'after')) return { aftermath: 'strong' };
+  // (not «شو صار بعد اللقاء؟», what happened after it: «صار» is also "happened")
+  const asksWho = words.some((w) => ['مين', 'من', 'منو', 'who'].includes(w));
+  if (asksWho && words.some((w) => BECAME.has(w)) && words.some((w) => w === 'بعد' || w === 'after')) return { aftermath: 'strong' };
   // «من خلف تشاووش أوغلو في منصبه؟», «who replaced Akar?»: a successor (not «من يقف خلف …», who is behind it)
   if (words.some((w) => SUCCESSOR.has(w)) || (words.some((w) => w === 'خلف' || w === 'خلفه') && words.some((w) => POST.test(w)))) return { aftermath: 'strong' };
   // («هل تقرر فعلًا … أم ما زالت احتمالًا؟» asks where it stands, which is on record)
