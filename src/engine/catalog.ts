@@ -31,6 +31,8 @@ export interface Target {
   readonly meeting?: string;
   /** The fact's slot (facts only). */
   readonly slot?: string;
+  /** The dispute group of a fact that is one account among others (facts only). */
+  readonly dispute?: string;
   /** Meetings a person took part in (entity targets), or that a fact also answers for. */
   readonly meetingsAttended: readonly string[];
   /** The canonical curated question, shown as a suggestion. */
@@ -231,7 +233,7 @@ export function buildCatalog(kb: Knowledge, analyzer: Analyzer): Catalog {
   // facts
   const hasNumber = (terms: readonly string[]) => terms.some((t) => /^\d+$/.test(t) || NUMBER_STEMS.has(t));
   for (const f of kb.facts.values()) {
-    const t = newTarget('fact', f.id, { slot: f.slot, meetingsAttended: f.relatedMeetings, ...(f.meeting ? { meeting: f.meeting } : {}) });
+    const t = newTarget('fact', f.id, { slot: f.slot, meetingsAttended: f.relatedMeetings, ...(f.meeting ? { meeting: f.meeting } : {}), ...(f.dispute ? { dispute: f.dispute } : {}) });
     const meeting = f.meeting ? kb.meetings.get(f.meeting) : undefined;
     const text = analyzeAll([f.text, ...f.keywords]);
     const extra = [...(SLOT_TERMS[f.slot] ?? []), ...(hasNumber(text.terms) ? ['?howmany'] : [])];

@@ -213,6 +213,15 @@ export function matchQuestion(
     const again = reading?.candidates.find((c) => c.target === said && !c.veto);
     if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
   }
+  // «والجانب السوري شو قال؟» after one side's account of a disputed point: the other side's account
+  if (analysis.speech && analysis.speakers.length > 0 && focusTerms.size > 0) {
+    const disputes = new Set((context.focus ?? []).map((id) => catalog.targets.get(id)?.dispute).filter((d) => d !== undefined));
+    const focused = new Set(context.focus ?? []);
+    const other = disputes.size > 0 ? [...catalog.targets.values()].find((t) => t.dispute !== undefined && disputes.has(t.dispute) && !focused.has(t.id) && analysis.speakers.some((p) => t.speakers.has(p))) : undefined;
+    const reading = other ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
+    const again = reading?.candidates.find((c) => c.target === other && !c.veto);
+    if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
+  }
   // «ومن أي وكالة نُقل كلامه؟», «ومتى قال هيك؟» after a statement: the statement itself says it, when it
   // covers the question's own words at least as well as half
   if (analysis.saidBefore && focusTerms.size > 0 && analysis.meetings.length === 0) {

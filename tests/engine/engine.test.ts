@@ -288,6 +288,13 @@ describe('engine.answer — follow-ups', () => {
     expect(topic.matched.some((id) => id.startsWith('fact:m18-'))).toBe(true);
   });
 
+  it('answers «والجانب السوري شو قال؟» after one account of a disputed point with the other side\'s account', () => {
+    const ankara = engine().answer('شو ناقش الاجتماع الرباعي حسب وزارة الدفاع التركية؟');
+    const syria = engine().answer('والجانب السوري شو قال عن نفس الاجتماع؟', { meetingId: ankara.meetingId, focus: ankara.matched });
+    expect(syria.matched).toEqual(['fact:quad-topics-sana']);
+    expect(syria.text).toContain('سانا');
+  });
+
   it('does not let the context override a question that names another meeting', () => {
     const a = engine().answer('متى عقد الاجتماع الثلاثي الأول؟', { meetingId: 'quad-2023-04' });
     expect(a.meetingId).toBe('trilateral-2022-12');
