@@ -140,6 +140,27 @@ export class Composer {
     return { answered: true, kind: 'meeting', text, citations: this.fit(text, cites), suggestions: [], score: meta.score, matched: meta.matched };
   }
 
+  /**
+   * The meetings held before (or after) the one named, nearest first: «ما الاجتماع الذي سبق الاجتماع
+   * الرباعي؟» is the nearest earlier one; «ما الاجتماعات التي سبقته؟», all of them. Undefined when none.
+   */
+  neighbours(meetingId: string, side: 'before' | 'after', all: boolean, meta: { score: number; matched: readonly string[] }): Answer | undefined {
+    const held = [...this.kb.meetings.values()].filter((m) => m.status === 'held' && m.date).sort((a, b) => sortKey(a, this.kb).localeCompare(sortKey(b, this.kb)));
+    const at = held.findIndex((m) => m.id === meetingId);
+    if (at < 0) return undefined;
+    const others = side === 'before' ? held.slice(0, at).reverse() : held.slice(at + 1);
+    if (others.length === 0) return undefined;
+    const named = held[at] as MeetingEntry;
+    const picked = all ? others : others.slice(0, 1);
+    const lead = engineText.neighbours(side, named.shortTitle, picked.map((m) => m.shortTitle));
+    if (picked.length === 1) {
+      const card = this.card((picked[0] as MeetingEntry).id, { ...meta, matched: [`meeting:${(picked[0] as MeetingEntry).id}`] });
+      return card ? { ...card, text: `${lead}\n\n${card.text}` } : undefined;
+    }
+    const compared = this.compare(picked.map((m) => m.id), { ...meta, matched: picked.map((m) => `meeting:${m.id}`) });
+    return compared ? { ...compared, text: `${lead}\n\n${compared.text}` } : undefined;
+  }
+
   /** The timeline of all meetings, oldest first, each with the quote that dates it. */
   overview(meta: { score: number; matched: readonly string[] }): Answer {
     const meetings = [...this.kb.meetings.values()].sort((a, b) => sortKey(a, this.kb).localeCompare(sortKey(b, this.kb)));

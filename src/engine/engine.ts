@@ -139,6 +139,14 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
         const compared = composer.compare(analysis.meetings, { score: 1, matched: analysis.meetings.map((m) => `meeting:${m}`) });
         if (compared) return compared;
       }
+      // «رتّب لي اجتماعات موسكو زمنيًا»: the timeline; «ما الاجتماع الذي سبق الاجتماع الرباعي؟»: the one before
+      if (analysis.order && analysis.foreign.length === 0) {
+        if (analysis.order.kind === 'list' && analysis.meetings.length !== 1) return composer.overview({ score: 1, matched: ['overview:meetings'] });
+        if (analysis.order.kind !== 'list' && analysis.meetings.length === 1) {
+          const next = composer.neighbours(analysis.meetings[0] as string, analysis.order.kind, analysis.order.all, { score: 1, matched: [] });
+          if (next) return next;
+        }
+      }
       // «قارن بين ما قالته أنقرة وما قالته دمشق عن الاجتماع الرباعي»: the accounts of that meeting side by side
       // (a comparison word, two sides named, no yes/no: «ما الفرق بين البيان الروسي ورواية سانا …»)
       const sides = analysis.entities.filter((e) => ['country', 'media', 'org'].includes(catalog.entityTypes.get(e) ?? ''));

@@ -75,6 +75,9 @@ export const engineText = {
   aboutMeeting: (title: string) => `(هذه الإجابة عن: ${title})`,
   alsoRelevant: 'وذات صلة:',
   meetingsOverview: 'الاجتماعات التي تذكرها المقالات، من الأقدم إلى الأحدث:',
+  /** «ما الاجتماع الذي سبق …؟»: the meetings held before (or after) the one named, nearest first. */
+  neighbours: (side: 'before' | 'after', named: string, others: readonly string[]) =>
+    `${side === 'before' ? (others.length > 1 ? 'سبقت' : 'سبق') : others.length > 1 ? 'تلت' : 'تلا'} «${named}» ${others.map((t) => `«${t}»`).join(' ثم ')}${others.length > 1 ? ' (الأقرب أولًا)' : ''}، بحسب المقالات:`,
   listSeparator: '، ',
   listLastSeparator: ' و',
 } as const;

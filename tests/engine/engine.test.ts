@@ -1019,6 +1019,20 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ما الدور الذي قال لافروف إن روسيا وإيران ستلعبانه بعد الاتفاق على إشراك طهران؟').matched).toContain('fact:fmp-iran-joins');
   });
 
+  it('answers the order of the meetings: the timeline, and the meeting(s) before or after one named', () => {
+    const list = engine().answer('رتب لي اجتماعات موسكو حول التطبيع التركي السوري من الأقدم إلى الأحدث');
+    expect(list.kind).toBe('overview');
+    const before = engine().answer('ما الاجتماع الذي سبق الاجتماع الرباعي في موسكو، وعلى أي مستوى عُقد؟');
+    expect(before.matched).toEqual(['meeting:deputy-fm-2023-03']);
+    expect(before.text).toContain('نواب وزراء الخارجية');
+    expect(before.citations.length).toBeGreaterThan(0);
+    const all = engine().answer('ما الاجتماعات التي سبقت الاجتماع الرباعي في موسكو؟');
+    expect(all.matched).toContain('meeting:trilateral-2022-12');
+    expect(engine().answer('what meeting followed the trilateral meeting?').matched).toEqual(['meeting:deputy-fm-2023-03']);
+    // (nothing before the first one: answered as usual)
+    expect(engine().answer('ما الاجتماع الذي سبق مباحثات موسكو بشأن الانسحاب الأمريكي؟').matched).not.toContain('meeting:deputy-fm-2023-03');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

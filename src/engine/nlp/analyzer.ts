@@ -95,6 +95,11 @@ export interface Analysis {
   readonly quotes?: boolean;
   /** «على أي قناة …», «أي وكالة …»: the question asks which medium (the answer must name one). */
   readonly asksMedia?: boolean;
+  /**
+   * The order of the meetings: `list` «رتّب لي الاجتماعات زمنيًا»; `before`/`after` «ما الاجتماع الذي
+   * سبق الاجتماع الرباعي؟» (`all` for «ما الاجتماعات التي سبقته؟»).
+   */
+  readonly order?: { readonly kind: 'list' | 'before' | 'after'; readonly all: boolean };
   /** «شو الفرق بين …», «compare …»: the question compares what it names. */
   readonly compares?: boolean;
   /** …with a word of comparison itself («الفرق», «قارن», «compare»), not only «أيهما». */
@@ -221,13 +226,36 @@ const AGAINST_WORDS = new Set(['ضد', 'وضد', 'against']);
 const ASKS_CLOCK = /(^| )((ب|في )?اي ساعه|(ال)?ساعه (كم|كام|الكام|قديش|اديش|وحده|ثنتين))( |$|[؟?])|(^| )(what|which) (time|hour)|at what time/;
 /** «أي مسؤول …», «which (Turkish) official …»: which person. */
 const ASKS_WHICH_PERSON = /(^| )(اي|واي|which) ((turkish|syrian|russian|iranian|[a-z]+) )?(مسوول|مسوولين|المسوولين|official|officials|minister|ministers)( |$)/;
+/** Words asking for the meetings in order («رتّب», «بالترتيب», «تسلسل», "chronological"). */
+const ORDER_WORDS = new Set(['رتب', 'رتبلي', 'رتبها', 'رتبهم', 'رتبلنا', 'ترتيب', 'ترتيبها', 'بالترتيب', 'تسلسل', 'التسلسل', 'تسلسلها', 'تسلسلهم', 'chronological', 'chronologically', 'timeline']);
+const ORDER_PHRASE = /الاقدم (الي|لل|ل)ال?احدث|oldest to (the )?(newest|latest)|in (chronological )?order/;
+/** Verbs of coming before or after («سبق», «تلا»). */
+const PRECEDED = new Set(['سبق', 'سبقه', 'سبقت', 'سبقها', 'سبقته', 'سبقو', 'سبقوا', 'preceded']);
+const FOLLOWED = new Set(['تلا', 'تلاه', 'تلت', 'تلاها', 'تلته', 'لحق', 'لحقه', 'لحقها', 'followed']);
+const MEETING_NOUNS = new Set(['اجتماع', 'الاجتماع', 'اجتماعات', 'الاجتماعات', 'لقاء', 'اللقاء', 'لقاءات', 'اللقاءات', 'meeting', 'meetings']);
+const MEETING_PLURALS = new Set(['اجتماعات', 'الاجتماعات', 'لقاءات', 'اللقاءات', 'meetings']);
+
+/** What the question asks of the meetings' order, if anything (see `Analysis.order`). */
+function orderAsked(tokens: readonly string[]): Pick<Analysis, 'order'> {
+  const words = tokens.map((t) => t.replace(/[?؟!.,،:]+$/, ''));
+  if (words.some((w) => ORDER_WORDS.has(w)) || ORDER_PHRASE.test(words.join(' '))) return { order: { kind: 'list', all: true } };
+  for (let i = 0; i < words.length; i++) {
+    const kind = PRECEDED.has(words[i] as string) ? 'before' : FOLLOWED.has(words[i] as string) ? 'after' : undefined;
+    if (!kind) continue;
+    // (the meeting asked about comes before the verb: «ما الاجتماع الذي سبق …», «which meeting preceded …»)
+    const noun = words.slice(Math.max(0, i - 3), i).find((w) => MEETING_NOUNS.has(w));
+    if (noun) return { order: { kind, all: MEETING_PLURALS.has(noun) } };
+  }
+  return {};
+}
+
 /** «منذ متى», «من امتى», "since when". */
 const ASKS_SINCE = /(^| )(منذ|من|مذ) (متي|متى|امتي|امتى|وقتيش|ايمتى|ايمتي)( |$|[؟?])|since when/;
 const ASKS_DATE = /(^| )((ب|في )?اي|ما|ما هو|ما هي|شو|ايش|وش|شنو|شو هو) (ال)?تاريخ( |$|[؟?])|(what|which) date/;
 /** Words that ask for precision. */
 const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'تحديدا', 'بالتحديد', 'بدقه', 'exact', 'exactly', 'precisely', 'precise']);
 /** «أيهما عُقد أولًا: … أم …؟»: which of the things named (with two meetings named, a comparison). */
-const WHICH_OF_TWO = new Set(['ايهما', 'وايهما', 'ايهم', 'اياهما', 'ايهن', 'انهو', 'انهي', 'انو واحد', 'مين فيهم', 'اي منهما', 'which']);
+const WHICH_OF_TWO = new Set(['ايهما', 'وايهما', 'ايها', 'وايها', 'ايهم', 'اياهما', 'ايهن', 'انهو', 'انهي', 'انو واحد', 'مين فيهم', 'اي منهما', 'which']);
 /** Words that ask for a comparison. */
 const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus']);
 /** «على أي قناة …», «أي وكالة نقلت …», «which outlet …»: the answer must name a channel, agency or website. */
@@ -1209,6 +1237,7 @@ export class Analyzer {
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
       ...(mode === 'query' && ASKS_SINCE.test(input.join(' ')) ? { since: true } : {}),
+      ...(mode === 'query' ? orderAsked(input) : {}),
       ...(mode === 'query' && ASKS_OPINION.test(input.join(' ')) ? { opinion: true } : {}),
       ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
       ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|(said|say) (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
