@@ -1033,6 +1033,14 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ما الاجتماع الذي سبق مباحثات موسكو بشأن الانسحاب الأمريكي؟').matched).not.toContain('meeting:deputy-fm-2023-03');
   });
 
+  it('declines what came of the Sochi congress (only its name is in the articles) but says which congress Lavrov meant', () => {
+    const outcomes = engine().answer('ما هي مخرجات مؤتمر الحوار السوري في سوتشي؟');
+    expect(outcomes.answered).toBe(false);
+    expect(outcomes.text).toContain('سوتشي');
+    expect(engine().answer('Which Syrian dialogue conference did Lavrov refer to?').text).toContain('سوتشي');
+    expect(engine().answer('ومين كان أردوغان عم يهدد يهاجم بهداك الوقت؟', { meetingId: 'trilateral-2022-12' }).text).toContain('كردية');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
