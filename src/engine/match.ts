@@ -157,7 +157,9 @@ export function matchQuestion(
   // «وهل التقوا قبل هيك؟», «وكانت هاي أول مرة بيلتقوا؟» after an answer that names people: «they» are
   // the first two it names, as if written out (read alone: their meeting need not be the last one)
   const namedBefore = [...new Set((context.focus ?? []).flatMap((id) => [...(catalog.targets.get(id)?.named ?? [])]))].filter((e) => catalog.entityTypes.get(e) === 'person');
-  if (analysis.they && analysis.terms.includes('اجتماع') && analysis.meetings.length === 0 && analysis.foreign.length === 0 && namedBefore.length >= 2 && !analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person')) {
+  // (but «وفي أي مكان بالضبط التقوا؟» after an answer about a meeting asks where that meeting was)
+  const detailOfContext = meeting !== undefined && analysis.qtypes.some((q) => q === 'where' || q === 'when') && !analysis.terms.includes('سابق');
+  if (analysis.they && !detailOfContext && analysis.terms.includes('اجتماع') && analysis.meetings.length === 0 && analysis.foreign.length === 0 && namedBefore.length >= 2 && !analysis.entities.some((e) => catalog.entityTypes.get(e) === 'person')) {
     const theirs = decide(catalog, naming(analysis, namedBefore.slice(0, 2), false), undefined, undefined, options);
     if (theirs.answer) return theirs;
   }

@@ -295,6 +295,14 @@ describe('engine.answer — follow-ups', () => {
     expect(syria.text).toContain('سانا');
   });
 
+  it('reads «وفي أي مكان بالضبط التقوا؟» after an answer about a meeting as where that meeting was', () => {
+    const who = engine().answer('من حضر من الجانب الروسي اجتماع موسكو مع تشاووش أوغلو وأكار بشأن الانسحاب الأمريكي؟');
+    const where = engine().answer('وفي أي مكان بالضبط التقوا؟', { meetingId: who.meetingId, focus: who.matched });
+    expect(where.matched).toContain('fact:m18-place');
+    // (what Damascus wants in the talks: its own demands, not the two Turkey refused)
+    expect(engine().answer('شو بدها دمشق من تركيا بالمفاوضات؟').matched[0]).toBe('fact:damascus-demands');
+  });
+
   it('does not let the context override a question that names another meeting', () => {
     const a = engine().answer('متى عقد الاجتماع الثلاثي الأول؟', { meetingId: 'quad-2023-04' });
     expect(a.meetingId).toBe('trilateral-2022-12');
