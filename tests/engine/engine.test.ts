@@ -917,6 +917,8 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('lavrov 2al shi 3an el lajne el dostoriye?').matched).toContain('fact:m18-constitution');
     expect(engine().answer('wen kan awal ejtima3 bein wazir el difa3 el turki w el souri?').text).toContain('موسكو');
     expect(engine().answer('What was Hulusi Akar expecting from the talks?').matched).toContain('fact:akar-positive');
+    expect(engine().answer('Which Russian chief of staff attended the Moscow talks with the Turkish delegation?').text).toContain('غيراسيموف');
+    expect(engine().answer('When did US State Dept spokesman Ned Price comment on countries normalizing with Assad?').text).toContain('كانون الثاني');
     expect(engine().answer('Who is the spokesman for the Turkish presidency?').text).toMatch(/كالن|قالن/);
     expect(engine().answer('Roughly how many Syrian refugees are living in Turkey?').text).toContain('4 ملايين');
     expect(engine().answer('What guarantees did Russia give Turkey in exchange for withdrawing its troops from Syria?').answered).toBe(false);
