@@ -1051,6 +1051,18 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ومين كان أردوغان عم يهدد يهاجم بهداك الوقت؟', { meetingId: 'trilateral-2022-12' }).text).toContain('كردية');
   });
 
+  it('declines what Raisi discussed in Damascus, how many refugees actually went back and the names of Turkey\'s operations', () => {
+    for (const q of ['ماذا بحث إبراهيم رئيسي خلال زيارته إلى دمشق؟', 'كم لاجئ سوري رجع فعلاً من تركيا لسوريا؟', "What are the names of Turkey's four military operations in Syria?"]) {
+      expect(engine().answer(q).answered, q).toBe(false);
+    }
+    // (how many refugees Turkey hosts, and how many ground operations it ran, are answered)
+    expect(engine().answer('كم لاجئ سوري في تركيا؟').text).toContain('4 ملايين');
+    expect(engine().answer('How many ground operations has Turkey conducted in Syria since 2016?').text).toMatch(/أربع/);
+    // (and «تمسّك» is insisting, «خرج به» the outcome, «المتحدث الأمريكي» Ned Price)
+    expect(engine().answer('بماذا تمسك نظام الأسد في اجتماع آذار ورفضته أنقرة؟').text).toContain('خروج القوات التركية');
+    expect(engine().answer('ما اسم المتحدث الأمريكي الذي علّق على تقارب الدول مع الأسد؟').text).toContain('برايس');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);

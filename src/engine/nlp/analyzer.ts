@@ -326,6 +326,8 @@ const WITH_WORDS = new Set(['مع', 'وياه', 'ويا', 'with']);
 /** The auxiliaries an English yes/no question starts with. */
 const ENGLISH_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 /** «in the end»: what came of it, in any question. */
+/** Verbs of going back («رجع», «عادوا», "returned"). */
+const RETURNED = new Set(['رجع', 'رجعوا', 'رجعو', 'رجعت', 'عاد', 'عادوا', 'عادت', 'returned', 'went']);
 const AFTERMATH_END = new Set(['eventually', 'finally', 'بالنهايه', 'فالنهايه', 'بالاخير', 'فالاخير', 'في النهايه', 'في الاخير', 'in the end']);
 /** «later», «after that»: afterwards only in a yes/no question («أي دولة انضمت لاحقًا» is in the articles). */
 const AFTERMATH_LATER = new Set(['لاحقا', 'بعدين', 'بعدها', 'بعديها', 'later', 'afterwards', 'subsequently', 'فيما بعد', 'after that', 'بعد ذلك', 'بعد الاجتماع', 'بعد الاجتماعات', 'بعد اجتماعات', 'بعد لقاءات', 'بعد هاي الاجتماعات', 'after the meetings', 'after the talks', 'بعد هذه', 'بعد هاد', 'بعد هالاجتماع', 'بعد هالاجتماعات', 'حتي الان', 'حتي اليوم', 'لحد الان', 'لحد هلا', 'لحد هلق', 'لحد الحين', 'لحد اليوم', 'لغايه الان', 'لهلا', 'لهلق', 'لحد دلوقتي', 'لغايه دلوقتي', 'لحد دلوقت', 'لحد هسه', 'لهسه', 'so far', 'until now', 'to date']);
@@ -349,6 +351,8 @@ function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean
   const span = words.some((w) => /^(19|20)\d\d$/.test(w));
   if (has(AFTERMATH_END) || ((yesno || howmany) && !span && has(AFTERMATH_LATER))) return { aftermath: 'strong' };
   if (words.some((w) => THREAT.has(w)) && words.some((w) => CARRIED_OUT.has(w))) return { aftermath: 'strong' };
+  // («كم لاجئ رجع فعلًا؟»: how many actually went back, which the articles do not count)
+  if (howmany && words.some((w) => REALLY.has(w)) && words.some((w) => RETURNED.has(w))) return { aftermath: 'strong' };
   // «مين صار وزير الدفاع بعد شويغو؟»: who succeeded whom, after the articles
   // (not «شو صار بعد اللقاء؟», what happened after it: «صار» is also "happened")
   const asksWho = words.some((w) => ['مين', 'من', 'منو', 'who'].includes(w));
@@ -1406,6 +1410,18 @@ export class Analyzer {
       let at = i + 1;
       // «الاسم الكامل لوزير …», «the full name of …»
       while (at < tokens.length && ['of', 'the', 'full', 'الكامل', 'كامل', 'الحقيقي', 'الرسمي', 'هو', 'هي'].includes(tokens[at] as string)) at += 1;
+      // ("the names of Turkey's four military operations": in English the noun named ends the phrase)
+      if (LATIN.test(tokens[at] ?? '')) {
+        let end = at;
+        while (end + 1 < tokens.length && LATIN.test(tokens[end + 1] as string) && !['in', 'of', 'at', 'during', 'by', 'from', 'with', 'for', 'that', 'which', 'who', 'is', 'are', 'was', 'were'].includes(tokens[end + 1] as string)) end += 1;
+        if (end > at) {
+          const noun = this.englishWord(tokens[end] as string);
+          if (noun !== undefined && !noun.startsWith('?') && noun !== '-') {
+            const phrase = this.phrases.matchAt(tokens, end);
+            if (!(phrase?.kind === 'entity')) return this.wordTerm(noun) ?? noun;
+          }
+        }
+      }
       // («شو اسم هالطريق؟»: Levantine «this» glued on)
       const next = (tokens[at] ?? '').replace(/^ه(?=ال[؀-ۿ]{3,}$)/, '');
       const head = bareOffice(next) ?? next;
