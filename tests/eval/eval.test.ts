@@ -10,8 +10,8 @@
  *   (first measured at 96.5% and 92.0%), dev22 ≥ 92% (measured once, not tuned on), dev23 ≥ 89% (86.7% at its first
  *   measurement, then tuned on), dev24 ≥ 95% (92.5% at its first measurement, then tuned on), dev25 ≥ 91% (89.0% at its first
  *   measurement, then tuned on), dev26 ≥ 92%, dev27 ≥ 90% and dev28 ≥ 93% (89.0%, 82.5% and 90.0% at
- *   their first measurements, then tuned on), dev29 ≥ 86% (written last, measured once at 88.5%, not
- *   tuned on);
+ *   their first measurements, then tuned on), dev29 ≥ 86% (measured once at 88.5%, not tuned on), dev30 ≥ 88%
+ *   (84.5% at its first measurement, then tuned on);
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 96%, final.jsonl
  *   ≥ 94% (86.3% at its first measurement);
  * - the public set in ../shared/eval, when present: ≥ 97% and every out-of-scope question declined;
@@ -68,6 +68,7 @@ describe('evaluation', () => {
     ['dev27.jsonl', 0.9],
     ['dev28.jsonl', 0.93],
     ['dev29.jsonl', 0.86],
+    ['dev30.jsonl', 0.88],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
