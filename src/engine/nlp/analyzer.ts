@@ -245,6 +245,8 @@ function orderAsked(tokens: readonly string[]): Pick<Analysis, 'order'> {
     // (the meeting asked about comes before the verb: «ما الاجتماع الذي سبق …», «which meeting preceded …»)
     const noun = words.slice(Math.max(0, i - 3), i).find((w) => MEETING_NOUNS.has(w));
     if (noun) return { order: { kind, all: MEETING_PLURALS.has(noun) } };
+    // («هل سبق الاجتماع الرباعي اجتماعات مشابهة؟»: the meetings asked about, after the one named)
+    if (words.slice(i + 1, i + 6).some((w) => MEETING_PLURALS.has(w))) return { order: { kind, all: true } };
   }
   return {};
 }
@@ -1217,7 +1219,8 @@ export class Analyzer {
       foreign,
       speech: saying,
       ...(saying ? { speechKind: terms.some((t) => this.speechTerms.has(t) && !this.stanceTerms.has(t)) ? ('said' as const) : ('stance' as const) } : {}),
-      future,
+      // («متى بيجتمع …؟»: a spoken present after «when» is what will happen)
+      future: future || (mode === 'query' && qtypes.has('when') && tokens.some((t) => /^بي[؀-ۿ]{3,}$/.test(t) && this.isKnownSurface(t.slice(1)))),
       // (after the verb, the first name is its subject: «تطالب دمشق أنقرة …» is Damascus's demand)
       // («ماذا قال كل من تشاووش أوغلو وأكار»: each of them)
       speakers: !saying ? [] : afterSpeech.length > 0 ? (eachOf ? afterSpeech : afterSpeech.slice(0, 1)) : speech.state !== 'before' ? beforeSpeech : [],

@@ -363,4 +363,11 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('ما منصب هاكان فيدام؟').entities).toContain('fidan');
     expect(analyze('ترجملي للانجليزي: صباح الخير يا جماعة').smalltalk).toContain('offtopic');
   });
+
+  it('reads «متى بيجتمع …؟» (spoken present after «when») as the future, and «هل سبق X اجتماعات …» as the meetings before X', () => {
+    expect(analyze('متى بيجتمع وزير خارجية تركيا مع المقداد؟').future).toBe(true);
+    // («بتطبيقه» is «ب» + a noun, not a verb)
+    expect(analyze('متى تم توقيع الاتفاق الخاص بطريق M4 الذي طالبت دمشق بتطبيقه؟').future).toBe(false);
+    expect(analyze('هل سبق الاجتماع الرباعي اجتماعات مشابهة؟').order).toEqual({ kind: 'before', all: true });
+  });
 });
