@@ -1063,6 +1063,13 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ما اسم المتحدث الأمريكي الذي علّق على تقارب الدول مع الأسد؟').text).toContain('برايس');
   });
 
+  it('answers the level of a meeting with its card', () => {
+    const level = engine().answer('ما مستوى المسؤولين الذين حضروا الاجتماع الرباعي؟');
+    expect(level.matched).toEqual(['meeting:quad-2023-04']);
+    expect(level.text).toContain('وزراء الدفاع ورؤساء الاستخبارات');
+    expect(engine().answer('وعلى أي مستوى كان؟', { meetingId: 'deputy-fm-2023-03' }).text).toContain('نواب وزراء الخارجية');
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
