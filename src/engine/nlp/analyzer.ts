@@ -124,7 +124,7 @@ export interface Analysis {
   readonly words: readonly string[];
 }
 
-const POSITIONAL_QWORDS = new Set(['من', 'ما']);
+const POSITIONAL_QWORDS = new Set(['من', 'ما', 'لما']);
 /** Words after «كم» that are not the counted noun («كم عدد…», «كم واحدة منها…»). */
 /** Letters dialects pronounce (and people write) for a classical consonant. */
 const DIALECT_CONSONANTS: Readonly<Record<string, readonly string[]>> = { ت: ['ث'], د: ['ذ', 'ض'], ز: ['ذ', 'ض'], س: ['ث'] };

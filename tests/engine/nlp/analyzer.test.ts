@@ -370,4 +370,9 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('متى تم توقيع الاتفاق الخاص بطريق M4 الذي طالبت دمشق بتطبيقه؟').future).toBe(false);
     expect(analyze('هل سبق الاجتماع الرباعي اجتماعات مشابهة؟').order).toEqual({ kind: 'before', all: true });
   });
+
+  it('reads «لما» as "why" only at the start (in dialect, inside a sentence, it is "when")', () => {
+    expect(analyze('لما انسحبت امريكا؟').qtypes).toContain('why');
+    expect(analyze('الروس والأتراك لما قعدوا على الانسحاب الأمريكي، وش قالوا عن رجعة اللاجئين؟').qtypes).not.toContain('why');
+  });
 });
