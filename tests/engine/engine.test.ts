@@ -1070,6 +1070,13 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('وعلى أي مستوى كان؟', { meetingId: 'deputy-fm-2023-03' }).text).toContain('نواب وزراء الخارجية');
   });
 
+  it('declines why the US decided to withdraw (the articles give the decision, not its reason)', () => {
+    for (const q of ['لماذا قررت امريكا الانسحاب من سوريا؟', 'ليش قررت واشنطن تسحب جنودها من سوريا؟', 'why did the US decide to leave Syria?']) {
+      expect(engine().answer(q).answered, q).toBe(false);
+    }
+    expect(engine().answer('ماذا قرر ترامب بشأن القوات الأمريكية في سوريا؟').text).toMatch(/ألفي|2000/);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
