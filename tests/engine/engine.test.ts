@@ -1077,6 +1077,11 @@ describe('engine.answer — declines', () => {
     expect(engine().answer('ماذا قرر ترامب بشأن القوات الأمريكية في سوريا؟').text).toMatch(/ألفي|2000/);
   });
 
+  it('declines the UN\'s reaction, which no article reports', () => {
+    expect(engine().answer("What was the UN's reaction to the quadrilateral defense ministers' meeting in Moscow?").answered).toBe(false);
+    expect(engine().answer('ما موقف الأمم المتحدة من الاجتماع الرباعي؟').answered).toBe(false);
+  });
+
   it('offers suggestions the engine itself answers', () => {
     const a = engine().answer('ما موقف السعودية من التطبيع؟');
     for (const s of a.suggestions) expect(engine().answer(s).answered, s).toBe(true);
