@@ -19,10 +19,10 @@
  * extra Node flags to the bot process, to profile it.)
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Bot } from 'grammy';
 import { BotApiEmulator } from '../testing/bot-api-emulator.ts';
+import { processCpuMs } from '../testing/process-cpu.ts';
 import { BENCH_QUESTIONS, median } from '../testing/bench-questions.ts';
 import { createEngine } from '../engine/index.ts';
 
@@ -113,7 +113,7 @@ async function measure(kind: Kind, messages: number, users: number, steadyBursts
 async function burst(emulator: BotApiEmulator, messages: number, users: number, firstUserId: number, pid: number | undefined): Promise<Burst> {
   const chats = Array.from({ length: users }, (_, i) => firstUserId + i);
   const before = emulator.callsOf('sendMessage').length;
-  const botCpu0 = cpuMs(pid);
+  const botCpu0 = processCpuMs(pid);
   const ownCpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let sent = 0; sent < messages; sent++) {
@@ -124,18 +124,7 @@ async function burst(emulator: BotApiEmulator, messages: number, users: number, 
   const last = Math.max(...emulator.callsOf('sendMessage').slice(before).filter((c) => c.response?.ok).map((c) => c.monotonic));
   const ms = last - t0;
   const own = process.cpuUsage(ownCpu0);
-  return { ms, perMessageMs: ms / messages, botCpuMs: (cpuMs(pid) - botCpu0) / messages, emulatorCpuMs: (own.user + own.system) / 1000 / messages };
-}
-
-/** A process's CPU time so far (user + system), in ms, from /proc (Linux); NaN where there is none. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // (fields 14 and 15 of stat, utime and stime, in clock ticks of 10 ms)
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
+  return { ms, perMessageMs: ms / messages, botCpuMs: (processCpuMs(pid) - botCpu0) / messages, emulatorCpuMs: (own.user + own.system) / 1000 / messages };
 }
 
 /**

@@ -14,11 +14,12 @@
  *
  * Usage: npm run bench:webhook [-- --runs 3 --duration 5 --rates 250,500,650,800,1000,1250 --connections 100 --only memory|redis]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BotApiEmulator } from '../testing/bot-api-emulator.ts';
+import { processCpuMs } from '../testing/process-cpu.ts';
 import { BENCH_QUESTIONS, median } from '../testing/bench-questions.ts';
 import { offerLoad, type LoadResult } from '../testing/http-load.ts';
 import { freePort, hasRedisServer, startRedis, type RedisServer } from '../testing/redis-server.ts';
@@ -96,17 +97,6 @@ function updateBody(): string {
   });
 }
 
-/** A process's CPU time so far (user + system), in ms, from /proc (Linux); NaN where there is none. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // (fields 14 and 15 of stat, utime and stime, in clock ticks of 10 ms)
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 /** Posts updates at `rate` per second for `seconds`. */
 function load(port: number, rate: number, seconds: number, connections: number): Promise<LoadResult> {
   return offerLoad({ url: `http://127.0.0.1:${port}/telegram`, rate, seconds, connections, body: updateBody, headers: { 'x-telegram-bot-api-secret-token': SECRET } });
@@ -162,10 +152,10 @@ async function run(mode: Mode, o: Options): Promise<Step[]> {
     const steps: Step[] = [];
     for (const rate of o.rates) {
       const before = emulator.calls.length;
-      const cpuBefore = cpuMs(child.pid);
+      const cpuBefore = processCpuMs(child.pid);
       const result = await load(port, rate, o.duration, o.connections);
       await new Promise((r) => setTimeout(r, 200));
-      const cpuMsPerUpdate = Math.round(((cpuMs(child.pid) - cpuBefore) / (rate * o.duration)) * 1000) / 1000;
+      const cpuMsPerUpdate = Math.round(((processCpuMs(child.pid) - cpuBefore) / (rate * o.duration)) * 1000) / 1000;
       const refusedReplies = emulator.calls.slice(before).filter((c) => c.method === 'sendMessage' && c.response && !c.response.ok).length;
       const sustained = result.achieved >= 0.95 * rate && result.non2xx === 0 && result.errors === 0 && refusedReplies === 0;
       steps.push({ rate, achieved: Math.round(result.achieved), p50: result.p50, p99: result.p99, non2xx: result.non2xx, errors: result.errors, refusedReplies, sustained, cpuMsPerUpdate });

@@ -198,6 +198,14 @@ export function matchQuestion(
       if (his.answer) return his;
     }
   }
+  // the conversation's reading answered by one target of it, when that target is a candidate not
+  // vetoed that covers at least `minCoverage` of the question
+  const answeredBy = (target: Target | undefined, minCoverage = 0): MatchResult | undefined => {
+    if (target === undefined) return undefined;
+    const reading = decide(catalog, analysis, meeting, focusTerms, options);
+    const again = reading.candidates.find((c) => c.target === target && !c.veto);
+    return again && again.coverage >= minCoverage ? { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) } : undefined;
+  };
   // «وليش؟» after what someone said or holds: the reasons they gave are in that same statement
   // («ضد مين؟» after what someone did or threatened: whom it is aimed at is in that same fact)
   // («وامتى؟» after a statement: when it was made, which the statement gives; «ووين؟», «وامتى؟» after a
@@ -211,26 +219,23 @@ export function matchQuestion(
     const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find(
       (t) => t?.kind === 'fact' && (aimedAt || ((why || statedWhen) && (t.slot === 'statement' || t.slot === 'position')) || (background && !MEETING_SLOTS.has(t.slot ?? ''))),
     );
-    const reading = said ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
-    const again = reading?.candidates.find((c) => c.target === said && !c.veto);
-    if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
+    const again = answeredBy(said);
+    if (again) return again;
   }
   // «والجانب السوري شو قال؟» after one side's account of a disputed point: the other side's account
   if (analysis.speech && analysis.speakers.length > 0 && focusTerms.size > 0) {
     const disputes = new Set((context.focus ?? []).map((id) => catalog.targets.get(id)?.dispute).filter((d) => d !== undefined));
     const focused = new Set(context.focus ?? []);
     const other = disputes.size > 0 ? [...catalog.targets.values()].find((t) => t.dispute !== undefined && disputes.has(t.dispute) && !focused.has(t.id) && analysis.speakers.some((p) => t.speakers.has(p))) : undefined;
-    const reading = other ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
-    const again = reading?.candidates.find((c) => c.target === other && !c.veto);
-    if (reading && again) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
+    const again = answeredBy(other);
+    if (again) return again;
   }
   // «ومن أي وكالة نُقل كلامه؟», «ومتى قال هيك؟» after a statement: the statement itself says it, when it
   // covers the question's own words at least as well as half
   if (analysis.saidBefore && focusTerms.size > 0 && analysis.meetings.length === 0) {
     const said = (context.focus ?? []).map((id) => catalog.targets.get(id)).find((t) => t?.kind === 'fact');
-    const reading = said ? decide(catalog, analysis, meeting, focusTerms, options) : undefined;
-    const again = reading?.candidates.find((c) => c.target === said && !c.veto);
-    if (reading && again && again.coverage >= 0.5) return { ...reading, answer: true, chosen: [again], confidence: Math.max(again.confidence, options.threshold) };
+    const again = answeredBy(said, 0.5);
+    if (again) return again;
   }
   if (!hard && ownWords.length > 2) return alone();
   // readings, most conversational first; the most confident one wins (ties go to the conversation)
@@ -398,11 +403,11 @@ function decide(
     // «اجتماع وزراء الدفاع» names a meeting of defence ministers: one of foreign and defence ministers
     // fits it less well
     const ministries = target.meeting !== undefined ? catalog.meetingInfo.get(target.meeting)?.ministries : undefined;
-    const levelFit =
+    const fit =
       (askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1) *
       (described !== undefined && target.meeting === described ? DESCRIBED_FIT : 1) *
       (analysis.since === true && target.terms.has('منذ') ? SINCE_FIT : 1);
-    const rank = levelFit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
+    const rank = fit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
     if (veto) candidate.veto = veto;
     scored.push(candidate);
@@ -769,7 +774,6 @@ function hasCalendarDate(terms: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** True when the question speaks of a meeting: a meeting word («اجتماع», «لقاء», «قمة»…), or, when `named` counts, a meeting it names. */
 /**
  * The one meeting whose words include every word of the question's «الذي …» clause after a meeting word
  * (two words at least, dates aside), when the question names no meeting and has no previous one.
@@ -787,6 +791,7 @@ function meetingDescribedBy(catalog: Catalog, analysis: Analysis, contextMeeting
   return found;
 }
 
+/** True when the question speaks of a meeting: a meeting word («اجتماع», «لقاء», «قمة»…), or, when `named` counts, a meeting it names. */
 function mentionsMeeting(analysis: Analysis, named = true): boolean {
   return (named && analysis.meetings.length > 0) || analysis.terms.includes('اجتماع') || analysis.terms.includes('اجتماعات');
 }
@@ -871,15 +876,15 @@ function namesAnother(target: Target, type: string, analysis: Analysis, catalog:
   return false;
 }
 
-/** True when `head` occurs in the sequence, followed within 3 terms by `modifier` when given. */
-/** True when `head` follows a number in `seq` («أربع عمليات», «2000 جندي»). */
 /** The terms of a crowd's size: «الآلاف», «المئات», «عشرات». */
 const CROWD_TERMS = new Set(['الاف', 'ميا', 'عشر']);
 
+/** True when `head` follows a number in `seq` («أربع عمليات», «2000 جندي»). */
 function hasCounted(seq: readonly string[], head: string): boolean {
   return seq.some((t, i) => t === head && i > 0 && (/^\d+$/.test(seq[i - 1] as string) || NUMBER_STEMS.has(seq[i - 1] as string)));
 }
 
+/** True when `head` occurs in the sequence, followed within 3 terms by `modifier` when given. */
 function hasPhrase(seq: readonly string[], head: string, modifier?: string): boolean {
   for (let i = 0; i < seq.length; i++) {
     if (seq[i] !== head) continue;

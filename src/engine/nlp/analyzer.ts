@@ -732,7 +732,8 @@ export class Analyzer {
     const tokens: string[] = [];
     const sentenceStarts = new Set<number>();
     const clauseStarts = new Set<number>();
-    for (const sentence of mode === 'query' ? this.withoutAsides(prepared).split(SENTENCE_BREAK) : [prepared]) {
+    const kept = mode === 'query' ? this.withoutAsides(prepared) : prepared;
+    for (const sentence of mode === 'query' ? kept.split(SENTENCE_BREAK) : [prepared]) {
       if (tokens.length > 0) sentenceStarts.add(tokens.length);
       for (const clause of sentence.split(CLAUSE_BREAK)) {
         if (tokens.length > 0) clauseStarts.add(tokens.length);
@@ -743,7 +744,8 @@ export class Analyzer {
     // («ترجملي للانجليزي: صباح الخير»: a request off the topic is off the topic, even in a sentence
     // that the asides leave out)
     if (mode === 'query' && !analysis.smalltalk.includes('offtopic')) {
-      const all = tokenize(normalizeArabic(prepared));
+      // (the tokens above are the whole text's unless asides were left out)
+      const all = kept === prepared ? tokens : tokenize(normalizeArabic(prepared));
       if (all.some((_, i) => { const m = this.phrases.matchAt(all, i); return m?.kind === 'smalltalk' && m.value === 'offtopic'; })) {
         return { ...analysis, smalltalk: [...analysis.smalltalk, 'offtopic'] };
       }
@@ -1203,8 +1205,8 @@ export class Analyzer {
     }
     // (a speech verb only in a clause that says which meeting, «اجتماع … اللي حكى عنه كالن», is not
     // what is asked: the question is about the meeting, not about what Kalin said)
-    const count0 = (list: readonly string[]) => list.filter((t) => this.speechTerms.has(t)).length;
-    const saying = count0(terms) > count0(timingTerms);
+    const speechCount = (list: readonly string[]) => list.filter((t) => this.speechTerms.has(t)).length;
+    const saying = speechCount(terms) > speechCount(timingTerms);
     return {
       terms,
       entities: [...entities],
