@@ -169,6 +169,7 @@ const ENGLISH_NATIONS: Readonly<Record<string, string>> = {
 };
 const ENGLISH_OFFICES: Readonly<Record<string, string>> = { intelligence: 'المخابرات', defense: 'الدفاع', defence: 'الدفاع', foreign: 'الخارجية' };
 const ENGLISH_HOLDERS: Readonly<Record<string, string>> = { chief: 'رئيس', head: 'رئيس', director: 'رئيس', boss: 'رئيس', minister: 'وزير' };
+const LATIN_LETTER = /[A-Za-z]/;
 /** "Iranian intelligence chief", "Turkish defence minister". */
 const ENGLISH_OFFICE = /\b(turkish|syrian|russian|iranian|american|turkey's|syria's|russia's|iran's) (intelligence|defen[cs]e|foreign) (chief|head|director|boss|minister)\b/gi;
 /** "head of (the) Iranian intelligence", "chief of Syrian intelligence". */
@@ -494,10 +495,13 @@ export class Analyzer {
     for (const e of kb.entities.values()) allTexts.push(e.name, ...e.aliases, e.role ?? '', e.note ?? '');
     const stemFreq = new Map<string, number>();
     const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    const stemOf = new Map<string, string>();
     for (const text of allTexts) {
       for (const t of toks(text)) {
         bump(this.surfaceVocab, t);
-        bump(stemFreq, lightStem(t));
+        let stem = stemOf.get(t);
+        if (stem === undefined) stemOf.set(t, (stem = lightStem(t)));
+        bump(stemFreq, stem);
       }
     }
     for (const words of [
@@ -719,7 +723,8 @@ export class Analyzer {
   }
 
   private run(text: string, { mode }: AnalyzeOptions): Analysis {
-    const prepared = text
+    // (every rewrite below needs a Latin letter: most texts have none)
+    const prepared = !LATIN_LETTER.test(text) ? text : text
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ')

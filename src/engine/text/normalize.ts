@@ -46,6 +46,22 @@ const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
  * normalizeArabic('وزيرُ الدفاعِ الروسيّة إِلى ٢٠٢٣؟'); // 'وزير الدفاع الروسيه الي 2023?'
  */
 export function normalizeArabic(input: string): string {
+  // (words and short phrases repeat: the lexicon's thousands of entries at start, the tokens of questions)
+  if (input.length > MEMO_MAX_LENGTH) return normalizeUncached(input);
+  let out = memo.get(input);
+  if (out === undefined) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    out = normalizeUncached(input);
+    memo.set(input, out);
+  }
+  return out;
+}
+
+const MEMO_MAX_LENGTH = 48;
+const MEMO_MAX_ENTRIES = 50_000;
+const memo = new Map<string, string>();
+
+function normalizeUncached(input: string): string {
   return input
     .normalize('NFKC')
     .replace(CONTROL, ' ')
