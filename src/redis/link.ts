@@ -11,7 +11,13 @@
  * - Keys are `mtb:<kind>:<…>`; none of them holds a chat id, user id or name (see the stores). Several
  *   bots on one Redis server: give each its own database number (`redis://host:6379/2`).
  */
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
+
+/** ioredis, loaded on first use: a bot without REDIS_URL never pays for loading it at start. */
+function redisClass(): typeof Redis {
+  return (createRequire(import.meta.url)('ioredis') as typeof import('ioredis')).Redis;
+}
 import type { Logger } from '../logger.ts';
 
 /** Every key the bot writes starts with this. */
@@ -61,7 +67,7 @@ export interface RedisLink {
  */
 export function createRedisLink(url: string, options: RedisLinkOptions): RedisLink {
   const { logger, commandTimeoutMs = 250, cooldownMs = 1000, connectTimeoutMs = 2000 } = options;
-  const client = new Redis(url, {
+  const client = new (redisClass())(url, {
     // Fail fast instead of queueing: a command while disconnected rejects at once.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
