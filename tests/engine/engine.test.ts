@@ -1114,6 +1114,18 @@ describe('engine.answer — bad input never throws', () => {
   });
 });
 
+describe('engine — unrelated requests that name a country', () => {
+  it('declines cooking, sport and entertainment as off topic, but not a verb that looks like «وصفة» (a recipe)', () => {
+    for (const q of ['كيف بعمل قهوة تركية؟', 'مين ربح مباراة تركيا وروسيا؟', 'بدي فيلم سوري حلو']) expect(engine().answer(q), q).toMatchObject({ answered: false, kind: 'smalltalk' });
+    expect(engine().answer('كيفاش وصفات سوريا الاجتماع الرباعي؟').answered).toBe(true);
+  });
+
+  it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
+    expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
+    expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);
+  });
+});
+
 describe('engine — answers fit one Telegram message and every target is well-formed', () => {
   it('keeps every possible answer within the budget, with citations', () => {
     const e = engine();

@@ -170,6 +170,8 @@ const ENGLISH_NATIONS: Readonly<Record<string, string>> = {
 const ENGLISH_OFFICES: Readonly<Record<string, string>> = { intelligence: 'المخابرات', defense: 'الدفاع', defence: 'الدفاع', foreign: 'الخارجية' };
 const ENGLISH_HOLDERS: Readonly<Record<string, string>> = { chief: 'رئيس', head: 'رئيس', director: 'رئيس', boss: 'رئيس', minister: 'وزير' };
 const LATIN_LETTER = /[A-Za-z]/;
+/** «منذ بدء», «مع بدء», «قبل البدء»…: «بدء» (a start) after a word of time. */
+const START_AFTER = /(منذ|مع|قبل|بعد|عند|من)\s+(ال)?بدء(?![\u0621-\u064A])/g;
 /** "Iranian intelligence chief", "Turkish defence minister". */
 const ENGLISH_OFFICE = /\b(turkish|syrian|russian|iranian|american|turkey's|syria's|russia's|iran's) (intelligence|defen[cs]e|foreign) (chief|head|director|boss|minister)\b/gi;
 /** "head of (the) Iranian intelligence", "chief of Syrian intelligence". */
@@ -209,7 +211,9 @@ const MEMBER_HEADS = new Set(['فصايل', 'جماعات', 'مجموعات', '�
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
 const NOT_NAMED_HEADS = new Set(['نظير', 'نظيره', 'نظيرها', 'نظيرهم', 'نظراء', 'اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
 /** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع في موسكو»); it spans this many terms, or to its comma (6 answers one more evaluation question than 4 and loses none). */
-const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'before', 'after']);
+// («الخطوة التي قد تلي اجتماع وزراء الخارجية»: what follows a meeting is dated by it, as «بعد» dates;
+// not «يلي», in dialect mostly «اللي», which)
+const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'تلي', 'تعقب', 'يعقب', 'before', 'after']);
 const TIMING_SPAN = 6;
 /** …and a relative clause about another thing («طريق M4 الذي نوقشت إعادة فتحه في الاجتماع الرباعي») this many. */
 const CLAUSE_SPAN = 6;
@@ -723,8 +727,10 @@ export class Analyzer {
   }
 
   private run(text: string, { mode }: AnalyzeOptions): Analysis {
+    // («منذ بدء الأزمة»: «بدء» (start) would lose its hamza and read as «بد» (want))
+    const started = text.includes('بدء') ? text.replace(START_AFTER, '$1 $2بداية') : text;
     // (every rewrite below needs a Latin letter: most texts have none)
-    const prepared = !LATIN_LETTER.test(text) ? text : text
+    const prepared = !LATIN_LETTER.test(started) ? started : started
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ')

@@ -375,4 +375,17 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('لما انسحبت امريكا؟').qtypes).toContain('why');
     expect(analyze('الروس والأتراك لما قعدوا على الانسحاب الأمريكي، وش قالوا عن رجعة اللاجئين؟').qtypes).not.toContain('why');
   });
+
+  it('reads «بدء» (start) as a start, not «بد» (want), and what «تلي» (follows) as dated by the meeting it names', () => {
+    const start = analyze('هل التقى وزيرا الدفاع منذ بدء الأزمة؟');
+    expect(start.terms).not.toContain('يريد');
+    expect(start.speech).toBe(false);
+    expect(analyze('شو بدها تركيا من سوريا؟').terms).toContain('يريد');
+    expect(analyze('ما الخطوة التي قد تلي اجتماع وزراء الخارجية؟').timingTerms).toContain('#fm-planned');
+    expect(analyze('شو صار بالاجتماع يلي بموسكو').timingTerms).toEqual([]);
+  });
+
+  it('reads English "name" as a who-question', () => {
+    expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
+  });
 });
