@@ -10,6 +10,7 @@
 import Fuse from 'fuse.js';
 import type { Knowledge } from '../knowledge/load.ts';
 import type { QuestionType, SmalltalkKind } from '../knowledge/schema.ts';
+import { arabiziReadings, looksArabizi } from '../text/arabizi.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { surfaceOf } from '../text/surface.ts';
 import { Stemmer, lightStem } from '../text/stem.ts';
@@ -457,6 +458,10 @@ export class Analyzer {
   private readonly futureWords: ReadonlySet<string>;
   private readonly objectMarkers: ReadonlySet<string>;
   private readonly surfaceVocab = new Map<string, number>();
+  /** Every beginning of a known Arabic word (made on the first question typed in Arabizi). */
+  private arabiziPrefixes: Set<string> | undefined;
+  /** Arabizi words already read (undefined: spells no known word). */
+  private readonly arabiziWords = new Map<string, string | undefined>();
   private readonly stemmer: Stemmer;
   private readonly corrector: TypoCorrector;
   /** Name tokens for typo-tolerant matching, one fuse.js index per word length (±1 letter around it). */
@@ -634,6 +639,41 @@ export class Analyzer {
     return this.knownTerms.has(term);
   }
 
+  /**
+   * A Latin word of a message typed in Arabizi read as the Arabic word it spells, the one the
+   * knowledge base uses most among those it may spell («7ader» → «حاضر», «tolathi» → «ثلاثي»);
+   * undefined when it spells none.
+   */
+  private fromArabizi(word: string): string | undefined {
+    if (this.arabiziWords.has(word)) return this.arabiziWords.get(word);
+    if (this.arabiziWords.size >= 10_000) this.arabiziWords.clear();
+    const reading = this.readArabizi(word);
+    this.arabiziWords.set(word, reading);
+    return reading;
+  }
+
+  private readArabizi(word: string): string | undefined {
+    if (!this.arabiziPrefixes) {
+      const prefixes = new Set<string>();
+      for (const w of [...this.surfaceVocab.keys(), ...this.conceptSurface.keys(), ...this.qwords.keys()]) {
+        if (!/^[\u0621-\u064A]+$/.test(w)) continue;
+        for (let n = 1; n <= w.length; n++) prefixes.add(w.slice(0, n));
+      }
+      this.arabiziPrefixes = prefixes;
+    }
+    const prefixes = this.arabiziPrefixes;
+    const known = (w: string) => this.surfaceVocab.has(w) || this.conceptSurface.has(w) || this.qwords.has(w);
+    const readings = arabiziReadings(
+      word,
+      (p) => prefixes.has(p) || prefixes.has(`ال${p}`),
+      (w) => w.length >= 2 && (known(w) || this.surfaceVocab.has(`ال${w}`)),
+    );
+    const uses = (w: string) => (this.surfaceVocab.get(w) ?? 0) + (this.surfaceVocab.get(`ال${w}`) ?? 0) + (this.conceptSurface.has(w) || this.qwords.has(w) ? 1 : 0);
+    let best: string | undefined;
+    for (const r of readings) if (best === undefined || uses(r) > uses(best)) best = r;
+    return best === undefined || known(best) ? best : `ال${best}`;
+  }
+
   private isKnownSurface(token: string): boolean {
     if (isNumberToken(token)) return true;
     for (const r of withoutClitics(token)) {
@@ -797,8 +837,25 @@ export class Analyzer {
     const genericTerms: string[] = [];
     if (mode === 'query') {
       const fixedTokens: string[] = [];
+      // «meen 7ader el ejtima3 el tolathi»: Latin words that are neither English nor a name, read back
+      // into Arabic letters
+      const arabizi = looksArabizi(tokens, (t) => this.englishWord(t) !== undefined || this.phrases.hasFirst(t));
       for (let k = 0; k < tokens.length; k++) {
         const t = tokens[k] as string;
+        if (arabizi && LATIN.test(t) && this.englishWord(t) === undefined) {
+          const phrase = this.phrases.matchAt(tokens, k);
+          if (phrase) {
+            fixedTokens.push(...tokens.slice(k, k + phrase.length));
+            k += phrase.length - 1;
+            continue;
+          }
+          const reading = this.fromArabizi(t);
+          if (reading) {
+            corrections.push([t, reading]);
+            fixedTokens.push(reading);
+            continue;
+          }
+        }
         // «هكان فيدن»: a two-word name with a letter left out of each word
         const pair = this.namePair(t, tokens[k + 1]);
         if (pair) {

@@ -385,6 +385,14 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('شو صار بالاجتماع يلي بموسكو').timingTerms).toEqual([]);
   });
 
+  it('reads Arabizi words back into Arabic, and only in a message typed in Arabizi', () => {
+    expect(analyze('meen 7ader el ejtima3 el tolathi el awal bi moscow')).toMatchObject({ qtypes: ['who'], terms: expect.arrayContaining(['حضر', 'ثلاثي', '@moscow']), unknown: [] });
+    expect(analyze('chnou dar f moscou nhar sebt bin turkia w russia').entities).toEqual(expect.arrayContaining(['moscow', 'turkey', 'russia']));
+    const english = analyze('who attended the 3rd meeting in moscow');
+    expect(english.corrections).toEqual([]);
+    expect(english.entities).toEqual(['moscow']);
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
