@@ -1120,6 +1120,11 @@ describe('engine — unrelated requests that name a country', () => {
     expect(engine().answer('كيفاش وصفات سوريا الاجتماع الرباعي؟').answered).toBe(true);
   });
 
+  it('declines "how many refugees already went back", which the articles do not count, but reads "back" alone as support', () => {
+    expect(engine().answer('how many syrian refugees already went back from turkey').answered).toBe(false);
+    expect(engine().analyzer.analyze('which countries back the syrian government', { mode: 'query' }).terms).not.toContain('عوده');
+  });
+
   it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
     expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
     expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);

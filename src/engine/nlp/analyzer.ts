@@ -347,7 +347,7 @@ const SUCCESSOR = new Set(['خليفه', 'خليفته', 'خلفاء', 'successo
 /** A post, office or ministry (with «خلف»: succeeded in it). */
 const POST = /^([بلف]|في)?(ال)?(منصب|وزار|رياس)|^(post|office|position)$/;
 const BECAME = new Set(['صار', 'اصبح', 'بات', 'خلف', 'خلفه', 'became', 'succeeded', 'replaced']);
-const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'بالفعل', 'فعلن']);
+const REALLY = new Set(['فعلا', 'فعليا', 'حقا', 'really', 'actually', 'already', 'بالفعل', 'فعلن']);
 
 /** Whether the question asks what happened after the articles (see `Analysis.aftermath`). */
 function aftermathOf(tokens: readonly string[], yesno: boolean, howmany: boolean, speech: boolean): { aftermath?: 'strong' | 'weak' } {
@@ -774,6 +774,8 @@ export class Analyzer {
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, ' ')
       .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
       .replace(/\bU\.?S\.?A?\b/g, ' usa ')
+      // ("went back home": returned; "back" alone is support: "Turkey backs the rebels")
+      .replace(/\b(?:went|gone|go|goes|going|come|came|coming|get|got|getting) back\b/gi, ' returned ')
       // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,
       // so that an office no article names a holder for is someone else, as «رئيس المخابرات الإيراني» is)
       .replace(ENGLISH_OFFICE, (_m, nation: string, office: string, holder: string) => ` ${englishOffice(nation, office, holder)} `)
