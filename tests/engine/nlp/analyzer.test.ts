@@ -393,6 +393,13 @@ describe('Analyzer — spoken spellings', () => {
     expect(english.entities).toEqual(['moscow']);
   });
 
+  it('knows spoken plurals and spellings of problems, «the first» and going somewhere', () => {
+    expect(analyze('هو في مشاكل بتمنع اجتماع وزرا الخارجية').terms).toContain('مشكله');
+    expect(analyze('لا توجد مشكلات').terms).toContain('مشكله');
+    expect(analyze('واش ايران شاركت فالاجتماع اللول').terms).toContain('اول');
+    expect(analyze('الرئيس الايراني كان ناوي يروح لسوريا').terms).toContain('زياره');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
