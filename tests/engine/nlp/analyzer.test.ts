@@ -400,6 +400,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('الرئيس الايراني كان ناوي يروح لسوريا').terms).toContain('زياره');
   });
 
+  it('knows «تكليف» as a mandate and «لتعزيز»/«تعزز» as one verb of strengthening', () => {
+    expect(analyze('بتكليف من مَن حضر الوفد التركي؟').terms).toContain('تفويض');
+    expect(analyze('رفض واشنطن لتعزيز الدول علاقاتها مع الأسد').terms).toContain('تعزيز');
+    expect(analyze('الدول التي تعزز علاقاتها').terms).toContain('تعزيز');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
