@@ -406,6 +406,10 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('الدول التي تعزز علاقاتها').terms).toContain('تعزيز');
   });
 
+  it('reads «على أي صعيد» as a level and «قنوات تواصل» as contacts', () => {
+    expect(analyze('على أي صعيد اعترفت أنقرة بوجود قنوات تواصل مع دمشق؟').terms).toEqual(expect.arrayContaining(['مستوي', 'اتصال']));
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
