@@ -410,6 +410,11 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('على أي صعيد اعترفت أنقرة بوجود قنوات تواصل مع دمشق؟').terms).toEqual(expect.arrayContaining(['مستوي', 'اتصال']));
   });
 
+  it('knows a foreign minister as «رئيس الدبلوماسية …»', () => {
+    expect(analyze('هل يرى رئيس الدبلوماسية التركية أن القمة ضرورية؟').entities).toEqual(['cavusoglu']);
+    expect(analyze('ماذا قال رئيس الدبلوماسية الروسية؟').entities).toEqual(['lavrov']);
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
