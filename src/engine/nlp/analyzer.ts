@@ -254,8 +254,18 @@ function orderAsked(tokens: readonly string[]): Pick<Analysis, 'order'> {
     // («هل سبق الاجتماع الرباعي اجتماعات مشابهة؟»: the meetings asked about, after the one named)
     if (words.slice(i + 1, i + 6).some((w) => MEETING_PLURALS.has(w))) return { order: { kind, all: true } };
   }
+  // «ما آخر اجتماع … قبل لقاء وزراء الدفاع الأربعة؟», «أول لقاء بعد الاجتماع الثلاثي»: the one just before or after
+  for (let i = 0; i < words.length; i++) {
+    const kind = LAST_WORDS.has(words[i] as string) ? 'before' : FIRST_WORDS.has(words[i] as string) ? 'after' : undefined;
+    if (!kind || !words.slice(i + 1, i + 3).some((w) => MEETING_NOUNS.has(w))) continue;
+    if (words.slice(i + 2).some((w) => (kind === 'before' ? BEFORE_WORD : AFTER_WORD).has(w))) return { order: { kind, all: false } };
+  }
   return {};
 }
+const LAST_WORDS = new Set(['اخر', 'last']);
+const FIRST_WORDS = new Set(['اول', 'first']);
+const BEFORE_WORD = new Set(['قبل', 'before']);
+const AFTER_WORD = new Set(['بعد', 'after']);
 
 /** «منذ متى», «من امتى», "since when". */
 const ASKS_SINCE = /(^| )(منذ|من|مذ) (متي|متى|امتي|امتى|وقتيش|ايمتى|ايمتي)( |$|[؟?])|since when/;

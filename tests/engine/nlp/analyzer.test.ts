@@ -415,6 +415,13 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('ماذا قال رئيس الدبلوماسية الروسية؟').entities).toEqual(['lavrov']);
   });
 
+  it('reads «آخر اجتماع قبل X» and «أول اجتماع بعد X» as the meeting just before or after X', () => {
+    expect(analyze('ما آخر اجتماع عُقد في موسكو قبل الاجتماع الرباعي؟').order).toEqual({ kind: 'before', all: false });
+    expect(analyze('شو أول اجتماع صار بعد الاجتماع الثلاثي؟').order).toEqual({ kind: 'after', all: false });
+    expect(analyze('what was the last meeting before the quadrilateral one').order).toEqual({ kind: 'before', all: false });
+    expect(analyze('هل هذا أول اجتماع منذ 2011؟').order).toBeUndefined();
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
