@@ -150,9 +150,11 @@ export function createEngine(options: EngineOptions = {}): EngineInternals {
       // «قارن بين ما قالته أنقرة وما قالته دمشق عن الاجتماع الرباعي»: the accounts of that meeting side by side
       // (a comparison word, two sides named, no yes/no: «ما الفرق بين البيان الروسي ورواية سانا …»)
       const sides = analysis.entities.filter((e) => ['country', 'media', 'org'].includes(catalog.entityTypes.get(e) ?? ''));
-      // (only a «what» question: «كيف وصف الجانب السوري الاجتماع رغم اختلاف الروايات؟» asks one side's words)
+      // (only a «what» or yes/no question: «كيف وصف الجانب السوري الاجتماع رغم اختلاف الروايات؟» asks one
+      // side's words; "did Damascus's version match Ankara's?" asks for both, but not when the difference
+      // is only granted: «هل وصفت سانا الاجتماع بأنه إيجابي رغم اختلاف روايتها …؟»)
       // («شو الفرق بين رواية أنقرة ورواية دمشق؟», no meeting named: the dispute whose accounts are theirs)
-      if (analysis.comparesWords && sides.length >= 2 && analysis.qtypes.every((q) => q === 'what') && analysis.meetings.length <= 1 && analysis.foreign.length === 0) {
+      if (analysis.comparesWords && sides.length >= 2 && analysis.qtypes.every((q) => q === 'what' || (q === 'yesno' && !analysis.concedes)) && analysis.meetings.length <= 1 && analysis.foreign.length === 0) {
         const accounts = [...kb.facts.values()].filter((f) => f.dispute !== undefined && (analysis.meetings.length === 0 || f.meeting === analysis.meetings[0]));
         const told = (side: string, dispute: string | undefined) => accounts.some((f) => f.dispute === dispute && catalog.targets.get(`fact:${f.id}`)?.speakers.has(side));
         const disputed = analysis.meetings.length === 1 ? accounts[0] : accounts.find((f) => sides.every((side) => told(side, f.dispute)));

@@ -1125,6 +1125,19 @@ describe('engine — unrelated requests that name a country', () => {
     expect(engine().analyzer.analyze('which countries back the syrian government', { mode: 'query' }).terms).not.toContain('عوده');
   });
 
+  it('shows both accounts for "did X\'s version match Y\'s?", but not when the difference is only granted («رغم اختلاف …»)', () => {
+    const both = engine().answer('did damascus version of the meeting match ankaras');
+    expect(both.answered).toBe(true);
+    expect(both.text).toContain('تختلف الروايات');
+    expect(engine().analyzer.analyze('هل وصفت سانا الاجتماع بأنه إيجابي رغم اختلاف روايتها عن رواية أنقرة؟', { mode: 'query' }).concedes).toBe(true);
+  });
+
+  it('reads English "protecting", "rights", "interests" and a possessive without its apostrophe', () => {
+    const a = engine().analyzer.analyze('akar quote about protecting turkeys rights and interests', { mode: 'query' });
+    expect(a.entities).toEqual(expect.arrayContaining(['akar', 'turkey']));
+    expect(a.unknown).toEqual([]);
+  });
+
   it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
     expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
     expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);

@@ -105,6 +105,8 @@ export interface Analysis {
   readonly compares?: boolean;
   /** …with a word of comparison itself («الفرق», «قارن», «compare»), not only «أيهما». */
   readonly comparesWords?: boolean;
+  /** «رغم …», "despite …": the question grants something (a difference, a refusal) and asks about something else. */
+  readonly concedes?: boolean;
   /** The text opens as a continuation («وبالنسبة لـ…», «وماذا عن…», «and what about…»): same speaker, another point. */
   readonly continues?: boolean;
   /** In a claim to check, the names given after «اسمه», «was», «is called»: what is checked, not what must be in the answer. */
@@ -275,7 +277,8 @@ const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'ت
 /** «أيهما عُقد أولًا: … أم …؟»: which of the things named (with two meetings named, a comparison). */
 const WHICH_OF_TWO = new Set(['ايهما', 'وايهما', 'ايها', 'وايها', 'ايهم', 'اياهما', 'ايهن', 'انهو', 'انهي', 'انو واحد', 'مين فيهم', 'اي منهما', 'which']);
 /** Words that ask for a comparison. */
-const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus']);
+const CONCESSIVE_WORDS = new Set(['رغم', 'برغم', 'بالرغم', 'ورغم', 'despite', 'although', 'though']);
+const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus', 'match', 'matched', 'differ', 'differed']);
 /** «على أي قناة …», «أي وكالة نقلت …», «which outlet …»: the answer must name a channel, agency or website. */
 function asksWhich(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -786,6 +789,8 @@ export class Analyzer {
       .replace(/\bU\.?S\.?A?\b/g, ' usa ')
       // ("went back home": returned; "back" alone is support: "Turkey backs the rebels")
       .replace(/\b(?:went|gone|go|goes|going|come|came|coming|get|got|getting) back\b/gi, ' returned ')
+      // ("ankaras version", "turkeys rights": a possessive typed without its apostrophe)
+      .replace(/\b(turkey|ankara|syria|damascus|russia|moscow|iran|tehran|washington|erdogan|assad|lavrov|akar)s\b/gi, "$1's")
       // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,
       // so that an office no article names a holder for is someone else, as «رئيس المخابرات الإيراني» is)
       .replace(ENGLISH_OFFICE, (_m, nation: string, office: string, holder: string) => ` ${englishOffice(nation, office, holder)} `)
@@ -1322,6 +1327,7 @@ export class Analyzer {
       ...(claimed.length > 0 ? { claimed } : {}),
       ...(mode === 'query' && (input.some((t) => COMPARE_WORDS.has(t)) || input.some((t) => WHICH_OF_TWO.has(t.replace(/[?؟:،,]+$/, '')))) ? { compares: true } : {}),
       ...(mode === 'query' && input.some((t) => COMPARE_WORDS.has(t)) ? { comparesWords: true } : {}),
+      ...(mode === 'query' && input.some((t) => CONCESSIVE_WORDS.has(t)) ? { concedes: true } : {}),
       ...(mode === 'query' && (input.some((t) => EXACT_WORDS.has(t)) || /(اليوم|يوم) و ?(الشهر|شهر)/.test(input.join(' '))) ? { exact: true } : {}),
       ...(mode === 'query' && ASKS_DATE.test(input.join(' ')) ? { asksDate: true } : {}),
       ...(mode === 'query' && ASKS_CLOCK.test(input.join(' ')) ? { asksClock: true } : {}),
