@@ -101,6 +101,8 @@ const DESCRIBED_FIT = 1.3;
 const SINCE_FIT = 1.6;
 /** Question similarity at which a known gap's curated question is the question itself. */
 const EXACT_GAP = 0.95;
+/** A question this similar to a curated one is that question, whatever came before it. */
+const EXACT_QUESTION = 0.95;
 /** A known gap whose own words the question uses wins from this share of the best rank (0.2 and 0.3 alike on the evaluation sets). */
 const GAP_WORD_RANK = 0.3;
 /** A term of a «قبل …/بعد …» clause: it dates what is asked rather than naming it. */
@@ -262,10 +264,14 @@ export function matchQuestion(
   // when there is one, over the question read alone
   // (not when it names someone of its own: «ومين رئيسي هاد؟» asks about that person)
   const namesSomeone = analysis.entities.some((e) => catalog.entityTypes.get(e) !== 'country');
+  // (but not over a question that is, on its own, one the knowledge base answers word for word and
+  // more confidently: «ومين بيدعم الحكومة السورية؟» after why relations broke off)
   if (analysis.conjoined && !hard && !namesSomeone) {
     let conversational: MatchResult | undefined;
     for (const r of readings.slice(0, readings.length - 1)) if (r.answer && (!conversational || r.confidence > conversational.confidence)) conversational = r;
-    if (conversational) return conversational;
+    const plain = hard ? undefined : readings[readings.length - 1];
+    const asked = plain?.answer && (plain.chosen[0]?.questionSimilarity ?? 0) >= EXACT_QUESTION && conversational !== undefined && plain.confidence > conversational.confidence;
+    if (conversational && !asked) return conversational;
   }
   return best;
 }

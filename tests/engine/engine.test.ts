@@ -1138,6 +1138,13 @@ describe('engine — unrelated requests that name a country', () => {
     expect(a.unknown).toEqual([]);
   });
 
+  it('answers a «و…» question that is word for word a curated one as itself, not as a follow-up', () => {
+    const e = engine();
+    const first = e.answer('ليش انقطعت العلاقات بين تركيا وسوريا؟');
+    const next = e.answer('ومين بيدعم الحكومة السورية؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    expect(next.matched).toContain('fact:iran-russia-support-damascus');
+  });
+
   it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
     expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
     expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);
