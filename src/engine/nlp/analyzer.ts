@@ -172,6 +172,7 @@ const ENGLISH_NATIONS: Readonly<Record<string, string>> = {
 };
 const ENGLISH_OFFICES: Readonly<Record<string, string>> = { intelligence: 'المخابرات', defense: 'الدفاع', defence: 'الدفاع', foreign: 'الخارجية' };
 const ENGLISH_HOLDERS: Readonly<Record<string, string>> = { chief: 'رئيس', head: 'رئيس', director: 'رئيس', boss: 'رئيس', minister: 'وزير' };
+/** A Latin letter: the English rewrites below apply only to texts that have one. */
 const LATIN_LETTER = /[A-Za-z]/;
 /** «منذ بدء», «مع بدء», «قبل البدء»…: «بدء» (a start) after a word of time. */
 const START_AFTER = /(منذ|مع|قبل|بعد|عند|من)\s+(ال)?بدء(?![\u0621-\u064A])/g;
@@ -213,9 +214,7 @@ const NAME_WORDS = new Set(['اسم', 'اسما', 'اسماء', 'الاسم', 'n
 const MEMBER_HEADS = new Set(['فصايل', 'جماعات', 'مجموعات', 'تنظيمات', 'ميليشيات', 'مليشيات', 'factions', 'groups']);
 /** Name-of questions whose answer is a card, not a name in the text: meetings, people in general. */
 const NOT_NAMED_HEADS = new Set(['نظير', 'نظيره', 'نظيرها', 'نظيرهم', 'نظراء', 'اجتماع', 'لقا', 'لقاء', 'مباحثات', 'محادثات', 'شخص', 'مسوول', 'وزير', 'وزرا', 'رييس', 'متحدث', 'مبعوث', 'سفير', 'قايد', 'معاون', 'نايب', 'مدير']);
-/** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع في موسكو»); it spans this many terms, or to its comma (6 answers one more evaluation question than 4 and loses none). */
-// («الخطوة التي قد تلي اجتماع وزراء الخارجية»: what follows a meeting is dated by it, as «بعد» dates;
-// not «يلي», in dialect mostly «اللي», which)
+/** «قبل»/«بعد» open a clause that says when rather than what («قبل لقاء وزيري الدفاع في موسكو»); it spans this many terms, or to its comma (6 answers one more evaluation question than 4 and loses none). «تلي»/«تعقب» («الخطوة التي قد تلي اجتماع وزراء الخارجية») date the same way; not «يلي», in dialect mostly «اللي», which). */
 const TIMING_WORDS = new Set(['قبل', 'وقبل', 'بعد', 'وبعد', 'تلي', 'تعقب', 'يعقب', 'before', 'after']);
 const TIMING_SPAN = 6;
 /** …and a relative clause about another thing («طريق M4 الذي نوقشت إعادة فتحه في الاجتماع الرباعي») this many. */
@@ -243,6 +242,11 @@ const FOLLOWED = new Set(['تلا', 'تلاه', 'تلت', 'تلاها', 'تلت�
 const MEETING_NOUNS = new Set(['اجتماع', 'الاجتماع', 'اجتماعات', 'الاجتماعات', 'لقاء', 'اللقاء', 'لقاءات', 'اللقاءات', 'meeting', 'meetings']);
 const MEETING_PLURALS = new Set(['اجتماعات', 'الاجتماعات', 'لقاءات', 'اللقاءات', 'meetings']);
 
+/** «آخر اجتماع قبل …», «أول اجتماع بعد …»: the meeting just before or after one named. */
+const LAST_WORDS = new Set(['اخر', 'last']);
+const FIRST_WORDS = new Set(['اول', 'first']);
+const BEFORE_WORD = new Set(['قبل', 'before']);
+const AFTER_WORD = new Set(['بعد', 'after']);
 /** What the question asks of the meetings' order, if anything (see `Analysis.order`). */
 function orderAsked(tokens: readonly string[]): Pick<Analysis, 'order'> {
   const words = tokens.map((t) => t.replace(/[?؟!.,،:]+$/, ''));
@@ -264,10 +268,6 @@ function orderAsked(tokens: readonly string[]): Pick<Analysis, 'order'> {
   }
   return {};
 }
-const LAST_WORDS = new Set(['اخر', 'last']);
-const FIRST_WORDS = new Set(['اول', 'first']);
-const BEFORE_WORD = new Set(['قبل', 'before']);
-const AFTER_WORD = new Set(['بعد', 'after']);
 
 /** «منذ متى», «من امتى», "since when". */
 const ASKS_SINCE = /(^| )(منذ|من|مذ) (متي|متى|امتي|امتى|وقتيش|ايمتى|ايمتي)( |$|[؟?])|since when/;
