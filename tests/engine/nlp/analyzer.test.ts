@@ -422,6 +422,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('هل هذا أول اجتماع منذ 2011؟').order).toBeUndefined();
   });
 
+  it('reads Levantine «فاتت عالخط» (came on the line) as joining', () => {
+    expect(analyze('ايران فاتت ع خط التطبيع؟').terms).toContain('حضر');
+    expect(analyze('ايران كيف فاتت عالخط؟').terms).toContain('حضر');
+    expect(analyze('الشهر اللي فات').terms).not.toContain('حضر');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
