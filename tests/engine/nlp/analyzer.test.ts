@@ -428,6 +428,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('الشهر اللي فات').terms).not.toContain('حضر');
   });
 
+  it('knows spoken plural verbs of protesting and consulting («يتظاهرو», «يتشاورو»), not «للتصاور» (for the photos)', () => {
+    expect(analyze('علاش خرجو الناس يتظاهرو فالشمال السوري؟').terms).toContain('مظاهره');
+    expect(analyze('الاتراك والروس رح يتشاورو بشو عسكريا؟').terms).toContain('مشاوره');
+    expect(analyze('اجتماع القادة ضروري وماشي غير للتصاور').terms).not.toContain('مشاوره');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
