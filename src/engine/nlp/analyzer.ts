@@ -800,7 +800,9 @@ export class Analyzer {
     const tokens: string[] = [];
     const sentenceStarts = new Set<number>();
     const clauseStarts = new Set<number>();
-    const kept = mode === 'query' ? this.withoutAsides(prepared) : prepared;
+    // («لقاء القادة (أردوغان والأسد) غايته الصور؟»: a parenthesis is a clause of its own: who it names
+    // is not the subject of what follows it)
+    const kept = mode === 'query' ? this.withoutAsides(prepared).replace(/[()]/g, '،') : prepared;
     for (const sentence of mode === 'query' ? kept.split(SENTENCE_BREAK) : [prepared]) {
       if (tokens.length > 0) sentenceStarts.add(tokens.length);
       for (const clause of sentence.split(CLAUSE_BREAK)) {
@@ -1020,7 +1022,8 @@ export class Analyzer {
         // تصريحات …») is its subject; the names after it are what was said
         // («تركيا غيرت رأيها بالأسد»: «رأيها» is hers, the one named before; «بالأسد» is whom it is about)
         const possessed = /^[؀-ۿ]{3,}(ها|هم|هما)$/.test(tokens[cursor] ?? '') || /^(موقفه|رايه|رويته|نظرته)$/.test(tokens[cursor] ?? '');
-        const adjacent = lastEntity !== undefined && (possessed || tokens.slice(lastEntity.end, cursor).every((t) => NEGATIONS.has(t)));
+        const sameClause = lastEntity !== undefined && !(clauseStarts.has(cursor) && lastEntity.end === cursor);
+        const adjacent = lastEntity !== undefined && sameClause && (possessed || tokens.slice(lastEntity.end, cursor).every((t) => NEGATIONS.has(t)));
         if (speech.state === 'after' && lastEntity !== undefined && adjacent && SPEAKER_TYPES.has(this.entityTypes.get(lastEntity.id) ?? '') && !SPEECH_NOUN.test(tokens[cursor] ?? '')) {
           speech.state = 'object';
           beforeSpeech.splice(0, beforeSpeech.length, lastEntity.id);

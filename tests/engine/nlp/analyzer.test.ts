@@ -434,6 +434,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('اجتماع القادة ضروري وماشي غير للتصاور').terms).not.toContain('مشاوره');
   });
 
+  it('does not take a name in parentheses for the subject of the verb that follows it', () => {
+    expect(analyze('هل يرى وزير الخارجية التركي أن لقاء القادة (أردوغان والأسد) غايته الصور أمام الإعلام؟').speakers).toContain('cavusoglu');
+    expect(analyze('هل يرى وزير الخارجية التركي أن لقاء القادة غايته الصور أمام الإعلام؟').speakers).toEqual(['cavusoglu']);
+    expect(analyze('ماذا قال أردوغان عن الأسد؟').speakers).toEqual(['erdogan']);
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
