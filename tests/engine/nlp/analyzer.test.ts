@@ -440,6 +440,13 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('ماذا قال أردوغان عن الأسد؟').speakers).toEqual(['erdogan']);
   });
 
+  it('knows «الناطق» spokesmen by their office, «بيحضر» as attending and «يسوون» as filler', () => {
+    expect(analyze('ماذا قال ناطق الخارجيه الامريكيه').entities).toContain('price');
+    expect(analyze('شو قال ناطق الرئاسة التركية').entities).toContain('kalin');
+    expect(analyze('مين كان بيحضر الاجتماعات').terms).toContain('حضر');
+    expect(analyze('وين ناوين يسوون اجتماع وزرا الخارجية').genericTerms).toHaveLength(1);
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
