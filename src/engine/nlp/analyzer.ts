@@ -278,7 +278,7 @@ const EXACT_WORDS = new Set(['بالضبط', 'بالظبط', 'بالزبط', 'ت
 const WHICH_OF_TWO = new Set(['ايهما', 'وايهما', 'ايها', 'وايها', 'ايهم', 'اياهما', 'ايهن', 'انهو', 'انهي', 'انو واحد', 'مين فيهم', 'اي منهما', 'which']);
 /** Words that ask for a comparison. */
 const CONCESSIVE_WORDS = new Set(['رغم', 'برغم', 'بالرغم', 'ورغم', 'despite', 'although', 'though']);
-const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus', 'match', 'matched', 'differ', 'differed']);
+const COMPARE_WORDS = new Set(['الفرق', 'فرق', 'والفرق', 'الفروق', 'فروق', 'الفروقات', 'الاختلاف', 'اختلاف', 'قارن', 'قارنلي', 'مقارنه', 'المقارنه', 'بالمقارنه', 'difference', 'differences', 'compare', 'comparison', 'vs', 'versus', 'match', 'matched', 'differ', 'differed', 'تطابق', 'تطابقت', 'يتطابق', 'تتطابق', 'متطابق', 'متطابقه', 'متطابقين']);
 /** «على أي قناة …», «أي وكالة نقلت …», «which outlet …»: the answer must name a channel, agency or website. */
 function asksWhich(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -789,6 +789,9 @@ export class Analyzer {
       .replace(/\bU\.?S\.?A?\b/g, ' usa ')
       // ("went back home": returned; "back" alone is support: "Turkey backs the rebels")
       .replace(/\b(?:went|gone|go|goes|going|come|came|coming|get|got|getting) back\b/gi, ' returned ')
+      // ("won't", "don't": the negation as a word of its own, not "won" or "don")
+      .replace(/\b(won|can)['’]t\b/gi, (_m, verb: string) => (verb.toLowerCase() === 'won' ? ' will not ' : ' can not '))
+      .replace(/\b([a-z]+)n['’]t\b/gi, ' $1 not ')
       // ("ankaras version", "turkeys rights": a possessive typed without its apostrophe)
       .replace(/\b(turkey|ankara|syria|damascus|russia|moscow|iran|tehran|washington|erdogan|assad|lavrov|akar)s\b/gi, "$1's")
       // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,

@@ -447,6 +447,14 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('وين ناوين يسوون اجتماع وزرا الخارجية').genericTerms).toHaveLength(1);
   });
 
+  it('reads «تطابقت» as a comparison, Maghrebi «الريس» as the president, and English "won\'t" as "will not"', () => {
+    expect(analyze('هل تطابقت رواية دمشق مع رواية أنقرة؟').comparesWords).toBe(true);
+    expect(analyze('شكون هو الريس الايراني').entities).toEqual(['raisi']);
+    const english = analyze("Why won't Turkey pull its troops out of northern Syria?");
+    expect(english.unknown).not.toContain('won');
+    expect(english.terms).toContain('انسحاب');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
