@@ -455,6 +455,11 @@ describe('Analyzer — spoken spellings', () => {
     expect(english.terms).toContain('انسحاب');
   });
 
+  it('reads «أحد التقارير» as "one of the reports", not Sunday; «يوم الأحد» stays Sunday', () => {
+    expect(analyze('من الدول التي تدعم الحكومة السورية بحسب أحد التقارير؟').terms).not.toContain('t:wsun');
+    expect(analyze('ماذا جرى يوم الأحد؟').terms).toContain('t:wsun');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
