@@ -688,7 +688,8 @@ function vetoFor(
   const yesno = yesNoVeto(target, analysis, speakerTypes, catalog);
   if (yesno) return yesno;
   // «ما اسم القمة …»: the answer must name something the question does not (a body, a road, a place…)
-  if (analysis.asksName) {
+  // (not the names a medium is asked to have reported: «أي وكالة نقلت أسماء المشاركين؟» asks the agency)
+  if (analysis.asksName && !analysis.asksMedia) {
     const asked = new Set(analysis.entities.flatMap((e) => [e, catalog.standsFor.get(e) ?? e]));
     const naming = (t: string) => t.startsWith('@') && NAMED_TYPES.has(catalog.entityTypes.get(t.slice(1)) ?? '') && !asked.has(t.slice(1));
     // the name follows the thing in the text («طريق M4», «قناة tv100»); a card names its own

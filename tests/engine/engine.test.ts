@@ -1145,6 +1145,12 @@ describe('engine — unrelated requests that name a country', () => {
     expect(next.matched).toContain('fact:iran-russia-support-damascus');
   });
 
+  it('answers «أي وكالة نقلت أسماء المشاركين …؟» with the agency, the names being what it reported', () => {
+    const a = engine().answer('أي وكالة تركية نقلت أسماء المشاركين في المباحثات التركية الروسية حول الانسحاب الأمريكي؟');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('الأناضول');
+  });
+
   it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
     expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
     expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);
