@@ -1151,6 +1151,14 @@ describe('engine — unrelated requests that name a country', () => {
     expect(a.text).toContain('الأناضول');
   });
 
+  it('answers «ومن أين جاءت هذه المعلومات؟» from the statement just given, which names its source', () => {
+    const e = engine();
+    const first = e.answer('ما المطالب التي رفضتها تركيا من وفد الأسد في اجتماع موسكو؟');
+    const next = e.answer('ومن أين جاءت هذه المعلومات؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    expect(next.matched).toEqual(first.matched);
+    expect(next.text).toContain('ميديل إيست آي');
+  });
+
   it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
     expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
     expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);

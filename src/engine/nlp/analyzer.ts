@@ -1341,7 +1341,7 @@ export class Analyzer {
       ...(mode === 'query' ? orderAsked(input) : {}),
       ...(mode === 'query' && ASKS_OPINION.test(input.join(' ')) ? { opinion: true } : {}),
       ...(mode === 'query' && input.some((t) => THEY_WORDS.test(t.replace(/[?؟:،,]+$/, ''))) ? { they: true } : {}),
-      ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|(said|say) (that|this|it)/.test(input.join(' '))) ? { saidBefore: true } : {}),
+      ...(mode === 'query' && (input.some((t) => SAID_BEFORE.test(t.replace(/[?؟:،,]+$/, ''))) || /(^| )(قال|قالت|قالوا|حكى|حكي) (هيك|هذا|ذلك|هاد|هالشي)( |$|[؟?])|(said|say) (that|this|it)|(^| )(هذه|هذي|هاي|تلك) (المعلومات|المعلومه|الاخبار|الرواية|الروايه)( |$|[؟?])|(^| )(هالمعلومات|هالمعلومه|هالاخبار|هالخبر)( |$|[؟?])|(this|that) (information|report|claim)/.test(input.join(' '))) ? { saidBefore: true } : {}),
       ...(mode === 'query' && input.some((t) => AGAINST_WORDS.has(t.replace(/[?؟:،,]+$/, '')) ) ? { against: true } : {}),
       ...(mode === 'query' ? aftermathOf(input, qtypes.has('yesno'), qtypes.has('howmany'), saying) : {}),
       framed,
