@@ -178,6 +178,8 @@ const LATIN_LETTER = /[A-Za-z]/;
 const START_AFTER = /(منذ|مع|قبل|بعد|عند|من)\s+(ال)?بدء(?![\u0621-\u064A])/g;
 /** "Iranian intelligence chief", "Turkish defence minister". */
 const ENGLISH_OFFICE = /\b(turkish|syrian|russian|iranian|american|turkey's|syria's|russia's|iran's) (intelligence|defen[cs]e|foreign) (chief|head|director|boss|minister)\b/gi;
+/** "its foreign minister", "their defence minister": the office of the country the question names. */
+const ENGLISH_OFFICE_ITS = /\b(?:its|their) (intelligence|defen[cs]e|foreign) (chief|head|director|minister)\b/gi;
 /** "head of (the) Iranian intelligence", "chief of Syrian intelligence". */
 const ENGLISH_OFFICE_OF = /\b(chief|head|director|boss) of (?:the )?(turkish|syrian|russian|iranian|american) (intelligence)\b/gi;
 
@@ -796,6 +798,11 @@ export class Analyzer {
       .replace(/\b(turkey|ankara|syria|damascus|russia|moscow|iran|tehran|washington|erdogan|assad|lavrov|akar)s\b/gi, "$1's")
       // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,
       // so that an office no article names a holder for is someone else, as «رئيس المخابرات الإيراني» is)
+      // ("Why won't Turkey withdraw, according to its foreign minister?": the office of the country named)
+      .replace(ENGLISH_OFFICE_ITS, (m: string, office: string, holder: string) => {
+        const nation = /\b(turkey|syria|russia|iran)\b/i.exec(started)?.[1];
+        return nation ? ` ${nation}'s ${office} ${holder} ` : m;
+      })
       .replace(ENGLISH_OFFICE, (_m, nation: string, office: string, holder: string) => ` ${englishOffice(nation, office, holder)} `)
       .replace(ENGLISH_OFFICE_OF, (_m, holder: string, nation: string, office: string) => ` ${englishOffice(nation, office, holder)} `);
     // (sentence by sentence: who is named in one sentence does not speak in the next)

@@ -460,6 +460,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('ماذا جرى يوم الأحد؟').terms).toContain('t:wsun');
   });
 
+  it('reads "its foreign minister" as the office of the country the question names, and «من زمان», «بسمع» as filler', () => {
+    expect(analyze("Why won't Turkey withdraw, according to its foreign minister?").entities).toContain('cavusoglu');
+    expect(analyze('What did Russia say, according to its defence minister?').entities).toContain('shoigu');
+    expect(analyze('انا لاجي بتركيا من زمان وكل يوم بسمع انو بدهم يرجعونا').terms).not.toContain('موعد');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
