@@ -189,7 +189,7 @@ function englishOffice(nation: string, office: string, holder: string): string {
 }
 
 /** After «كم/شكد/قديش», a degree rather than a counted noun («شكد مهم», «قديش خطير»). */
-const DEGREE_HEADS = new Set(['اهميه', 'مهم', 'خطير', 'خطوره', 'ضروري']);
+const DEGREE_HEADS = new Set(['اهميه', 'مهم', 'خطير', 'خطوره', 'ضروري', 'مستوي', 'مستوا']);
 
 /** A counted noun that means another («كم عسكري» is how many soldiers, not "how many military"). */
 const COUNT_HEAD: Readonly<Record<string, string>> = {
@@ -1261,7 +1261,7 @@ export class Analyzer {
         unknownTerms.push(term);
       }
     }
-    // «وشكد مهم؟», «قديش مهم؟»: how important, a degree, not a number
+    // «وشكد مهم؟», «قديش مهم؟», «قديش رح يكون مستواه؟»: how important, how high, a degree, not a number
     if (count !== undefined && DEGREE_HEADS.has(count.head)) {
       qtypes.delete('howmany');
       qtypes.add('what');

@@ -466,6 +466,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(analyze('انا لاجي بتركيا من زمان وكل يوم بسمع انو بدهم يرجعونا').terms).not.toContain('موعد');
   });
 
+  it('reads «قديش رح يكون مستواه؟» as how high, not how many', () => {
+    const a = analyze('قديش رح يكون مستوى اجتماع وزرا الخارجية؟');
+    expect(a.qtypes).not.toContain('howmany');
+    expect(a.count).toBeUndefined();
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
