@@ -1050,7 +1050,7 @@ export class Analyzer {
       }
       if (countState === 'head' && isEntity) {
         preModifier = term;
-      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term) && (COUNT_HEAD[term] !== undefined || !this.genericWords.has(term))) {
+      } else if (countState === 'head' && !term.startsWith('t:') && !NOT_COUNTED.has(term) && (COUNT_HEAD[term] !== undefined || DEGREE_HEADS.has(term) || !this.genericWords.has(term))) {
         const head = COUNT_HEAD[term] ?? term;
         count = preModifier ? { head, modifier: preModifier } : { head };
         countState = preModifier ? 'done' : 'modifier';
