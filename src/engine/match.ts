@@ -949,6 +949,8 @@ const SLOT_WORDS: Readonly<Record<string, readonly string[]>> = {
   اتفاق: ['outcome'],
   مده: ['duration'],
   اجواء: ['atmosphere'],
+  // («كيف وصف المشاركون الحوار؟»: how it was described is its atmosphere)
+  وصف: ['atmosphere'],
   بحث: ['topics'],
   ركز: ['topics'],
   مواضيع: ['topics'],

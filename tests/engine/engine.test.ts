@@ -1159,6 +1159,10 @@ describe('engine — unrelated requests that name a country', () => {
     expect(next.text).toContain('ميديل إيست آي');
   });
 
+  it('answers how a meeting was described with its atmosphere', () => {
+    expect(engine().answer('أول اجتماع بين وزيري دفاع سوريا وتركيا منذ 2011: كيف وصف المشاركون الحوار؟').matched).toContain('fact:tri-atmosphere');
+  });
+
   it('names a Syrian minister asked for as «وزير … في حكومة دمشق»', () => {
     expect(engine().answer('من يشغل منصب وزير الدفاع في حكومة دمشق؟').matched).toEqual(['entity:abbas']);
     expect(engine().answer('مين وزير الخارجية في حكومة النظام').matched).toEqual(['entity:mekdad']);
