@@ -472,6 +472,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(a.count).toBeUndefined();
   });
 
+  it('reads «تاريخ بديل» as another date and «استبعاد» as filler', () => {
+    const a = analyze('بعد استبعاد موعد بداية أيار، هل تم الاتفاق على تاريخ بديل؟');
+    expect(a.terms).toContain('اخر');
+    expect(a.genericTerms.length).toBeGreaterThan(0);
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
