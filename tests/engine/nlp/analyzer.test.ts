@@ -478,6 +478,12 @@ describe('Analyzer — spoken spellings', () => {
     expect(a.genericTerms.length).toBeGreaterThan(0);
   });
 
+  it('knows Levantine «عم يحكو» (talking), «يتواصلو» (in contact) and «بدي افهم شغلة» (framing)', () => {
+    const a = analyze('بدي افهم شغلة، كانو عم يحكو عن فتح الاجوا السورية، ومع مين عم يتواصلو');
+    expect(a.terms).toEqual(expect.arrayContaining(['قال', 'اتصال']));
+    expect(a.terms).not.toContain('شغل');
+  });
+
   it('reads English "name" as a who-question', () => {
     expect(analyze('turkish defence minister name')).toMatchObject({ qtypes: ['who'], entities: ['akar'], unknown: [] });
   });
