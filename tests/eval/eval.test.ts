@@ -13,7 +13,7 @@
  *   their first measurements, then tuned on), dev29 ≥ 86% (measured once at 88.5%, not tuned on), dev30 ≥ 88%
  *   (84.5% at its first measurement, then tuned on), dev31 ≥ 91% (measured once at 93.0%, not tuned
  *   on), dev32 ≥ 89% and dev33 ≥ 88% (84.5% and 81.5% at their first measurements, then tuned on),
- *   dev34 ≥ 87% (measured once at 89.0%, held out), dev35 ≥ 92% (89.0% at its first measurement, then
+ *   dev34 ≥ 87% (measured once at 89.0%, held out), dev35 ≥ 95% (89.0% at its first measurement, then
  *   tuned on);
  * - held-out sets (written independently, never read while tuning): holdout.jsonl ≥ 96%, final.jsonl
  *   ≥ 94% (86.3% at its first measurement);
@@ -76,7 +76,7 @@ describe('evaluation', () => {
     ['dev32.jsonl', 0.89],
     ['dev33.jsonl', 0.88],
     ['dev34.jsonl', 0.87],
-    ['dev35.jsonl', 0.92],
+    ['dev35.jsonl', 0.95],
   ])('independent development set %s: at least %d, no fabricated quote', (file, bar) => {
     const r = run(join(ROOT, 'tests', 'eval', file));
     expect(r.badQuotes).toBe(0);
