@@ -1159,6 +1159,14 @@ describe('engine — unrelated requests that name a country', () => {
     expect(next.text).toContain('ميديل إيست آي');
   });
 
+  it('answers «وما المشاعر السائدة تجاههم هناك؟» after the number of refugees from the same fact', () => {
+    const e = engine();
+    const first = e.answer('كم لاجئاً سورياً تستضيف تركيا؟');
+    const next = e.answer('وما المشاعر السائدة تجاههم هناك؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    expect(next.answered).toBe(true);
+    expect(next.text).toContain('المشاعر المعادية');
+  });
+
   it('answers how a meeting was described with its atmosphere', () => {
     expect(engine().answer('أول اجتماع بين وزيري دفاع سوريا وتركيا منذ 2011: كيف وصف المشاركون الحوار؟').matched).toContain('fact:tri-atmosphere');
   });
