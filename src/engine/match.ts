@@ -269,7 +269,7 @@ export function matchQuestion(
   if (analysis.conjoined && !hard && !namesSomeone) {
     let conversational: MatchResult | undefined;
     for (const r of readings.slice(0, readings.length - 1)) if (r.answer && (!conversational || r.confidence > conversational.confidence)) conversational = r;
-    const plain = hard ? undefined : readings[readings.length - 1];
+    const plain = readings[readings.length - 1];
     const asked = plain?.answer && (plain.chosen[0]?.questionSimilarity ?? 0) >= EXACT_QUESTION && conversational !== undefined && plain.confidence > conversational.confidence;
     if (conversational && !asked) return conversational;
   }
@@ -413,7 +413,7 @@ function decide(
       (askedMinistries.length > 0 && ministries && [...ministries].some((t) => !askedMinistries.includes(t)) && askedMinistries.every((t) => ministries.has(t)) ? LEVEL_MISFIT : 1) *
       (described !== undefined && target.meeting === described ? DESCRIBED_FIT : 1) *
       (analysis.since === true && target.terms.has('منذ') ? SINCE_FIT : 1);
-    const rank = fit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= 0.95 ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
+    const rank = fit * Math.sqrt(bm25) * (0.25 + coverage) ** 2 * (1 + QSIM_WEIGHT * questionSimilarity) * (questionSimilarity >= EXACT_QUESTION ? EXACT_BONUS : 1) * typeBonus * slotBonus * subjectBonus * intentFactor(target, analysis, content, catalog);
     const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = { target, bm25, coverage, questionSimilarity, confidence, rank };
     if (veto) candidate.veto = veto;
     scored.push(candidate);
@@ -666,13 +666,12 @@ function vetoFor(
     // a position or an aim may be held by the speaker's country («ماذا يريد الأسد» → Damascus's demands)
     // and a country's aim or position is also held by its officials («شكو تركيا ما تريد تطلع» → what
     // the Turkish foreign minister said)
-    const officialOf = (country: string) => [...target.speakers].some((s) => catalog.entityCountry.get(s) === country && catalog.entityTypes.get(s) === 'person');
     // (and what a news agency «said» is what it reported: «شو قالت سبوتنيك؟» → the words it quoted)
     const holds = (e: string) =>
       target.speakers.has(e) ||
       (asksWhoOfficial(e, analysis, catalog) && officialOfCountry(target, catalog.entityCountry.get(e) as string, catalog)) ||
       (target.kind === 'fact' && catalog.entityTypes.get(e) === 'media' && target.closure.has(e)) ||
-      (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOf(e))));
+      (analysis.speechKind === 'stance' && (target.speakers.has(catalog.entityCountry.get(e) ?? '') || (catalog.entityTypes.get(e) === 'country' && officialOfCountry(target, e, catalog))));
     if ((target.kind !== 'fact' && target.kind !== 'gap') || !speakers.some(holds)) return 'speaker';
     // and what they said must be about what is asked («ماذا قال أردوغان عن اللاجئين؟»)
     if (target.kind === 'fact' && about.length > 0 && !about.some((t) => target.coverTerms.has(t) || target.terms.has(t))) return 'about';

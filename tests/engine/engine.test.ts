@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ANSWER_CHARS, answerLength } from '../../src/engine/compose.ts';
 import { normalizeWhitespace } from '../../src/engine/text/normalize.ts';
-import type { Answer } from '../../src/engine/types.ts';
+import type { Answer, AnswerContext } from '../../src/engine/types.ts';
 import { engine } from '../helpers/engine.ts';
+
+/** The follow-up context after an answer, as the bot and the console chat keep it. */
+function contextAfter(a: Answer): AnswerContext {
+  return { ...(a.meetingId ? { meetingId: a.meetingId } : {}), focus: a.matched };
+}
 
 function expectVerbatim(a: Answer) {
   const kb = engine().knowledge;
@@ -333,7 +338,7 @@ describe('engine.answer — follow-ups', () => {
 
   it('reads Levantine «هال…» («هالمعلومات») as pointing back to the previous answer', () => {
     const first = engine().answer('ما المطلبان اللذان رفضتهما تركيا لوفد الأسد؟');
-    const who = engine().answer('ومين نشر هالمعلومات؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    const who = engine().answer('ومين نشر هالمعلومات؟', contextAfter(first));
     expect(who.answered).toBe(true);
     expect(who.text).toContain('ميديل إيست آي');
   });
@@ -373,7 +378,7 @@ describe('engine.answer — follow-ups', () => {
 
   it('keeps the speaker of the previous answer for «وبالنسبة لـ…» and a verb without a subject', () => {
     const lavrov = engine().answer('ماذا قال لافروف عن إشراك إيران في مسار التطبيع؟');
-    const ctx = { ...(lavrov.meetingId ? { meetingId: lavrov.meetingId } : {}), focus: lavrov.matched };
+    const ctx = contextAfter(lavrov);
     expect(engine().answer('وبالنسبة للموعد والشكل؟', ctx).matched[0]).toBe('fact:fmp-lavrov-pace');
     expect(engine().answer('and what did he say about the timing and format?', ctx).matched[0]).toBe('fact:fmp-lavrov-pace');
     // without the conversation, the date of the meeting is Kalin's
@@ -387,7 +392,7 @@ describe('engine.answer — follow-ups', () => {
     ];
     for (const [prev, q, target] of cases) {
       const p = engine().answer(prev);
-      const a = engine().answer(q, { ...(p.meetingId ? { meetingId: p.meetingId } : {}), focus: p.matched });
+      const a = engine().answer(q, contextAfter(p));
       expect(a.matched[0], q).toBe(target);
     }
     expect(engine().answer('كيف بعمل كبة لبنية؟').answered).toBe(false);
@@ -493,7 +498,7 @@ describe('engine.answer — follow-ups', () => {
   it('answers a bare «ضد مين؟» / «against whom?» after an action with that same fact, which names its target', () => {
     for (const [first, then] of [['كم عملية برية نفذت تركيا في سوريا منذ 2016؟', 'ضد مين؟'], ['بماذا يهدد أردوغان؟', 'against whom?']] as const) {
       const prev = engine().answer(first);
-      const a = engine().answer(then, { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+      const a = engine().answer(then, contextAfter(prev));
       expect(a.answered, then).toBe(true);
       expect(a.matched[0], then).toBe(prev.matched[0]);
       expect(a.text, then).toMatch(/كردية/);
@@ -502,21 +507,21 @@ describe('engine.answer — follow-ups', () => {
 
   it('reads «they» in a follow-up («أول مرة بيتقابلوا؟») as the first two people the previous answer named', () => {
     const prev = engine().answer('مين نظير أكار السوري اللي شافه بموسكو؟');
-    const a = engine().answer('وهي أول مرة بيتقابلوا؟', { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+    const a = engine().answer('وهي أول مرة بيتقابلوا؟', contextAfter(prev));
     expect(a.answered).toBe(true);
     expect(a.text).toContain('2011');
     expect(engine().analyzer.analyze('وهي أول مرة بيتقابلوا؟', { mode: 'query' }).they).toBe(true);
     expect(engine().analyzer.analyze('متى التقى أكار وعباس؟', { mode: 'query' }).they).toBeUndefined();
     // («what did they agree?» is about the meeting just discussed, not about its people meeting)
     const tri = engine().answer('who attended the trilateral meeting in December 2022?');
-    const agreed = engine().answer('what did they agree?', { ...(tri.meetingId ? { meetingId: tri.meetingId } : {}), focus: tri.matched });
+    const agreed = engine().answer('what did they agree?', contextAfter(tri));
     expect(agreed.meetingId).toBe('trilateral-2022-12');
     expect(agreed.text).toContain('استمرار');
   });
 
   it('answers «ومن أي وكالة نُقل كلامه؟» / «ومتى قال هيك؟» with the statement just given, which says it', () => {
     const prev = engine().answer('شو قال شويغو بعد المباحثات مع الوفد التركي؟');
-    const a = engine().answer('ومن أي وكالة نُقل كلامه؟', { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+    const a = engine().answer('ومن أي وكالة نُقل كلامه؟', contextAfter(prev));
     expect(a.answered).toBe(true);
     expect(a.matched[0]).toBe(prev.matched[0]);
     expect(a.text).toContain('وكالة');
@@ -525,20 +530,20 @@ describe('engine.answer — follow-ups', () => {
 
   it('answers a bare «وامتى؟» after a statement, and «ووين؟» after what is no part of a meeting, with that same fact', () => {
     const stance = engine().answer('شو موقف تركيا من الانسحاب من سوريا؟');
-    const when = engine().answer('وامتى؟', { ...(stance.meetingId ? { meetingId: stance.meetingId } : {}), focus: stance.matched });
+    const when = engine().answer('وامتى؟', contextAfter(stance));
     expect(when.matched[0]).toBe(stance.matched[0]);
     expect(when.text).toContain('يوم الاثنين');
     const protests = engine().answer('شو المظاهرات اللي صارت؟');
-    const where = engine().answer('ووين؟', { ...(protests.meetingId ? { meetingId: protests.meetingId } : {}), focus: protests.matched });
+    const where = engine().answer('ووين؟', contextAfter(protests));
     expect(where.text).toContain('الشمال السوري');
     // (after a meeting, «ووين؟» is still its place)
     const tri = engine().answer('حدثني عن الاجتماع الثلاثي');
-    expect(engine().answer('ووين؟', { ...(tri.meetingId ? { meetingId: tri.meetingId } : {}), focus: tri.matched }).matched).toEqual(['fact:tri-place']);
+    expect(engine().answer('ووين؟', contextAfter(tri)).matched).toEqual(['fact:tri-place']);
   });
 
   it('answers «مين المتحدث؟» after an answer that names a spokesman with that person\'s profile', () => {
     const prev = engine().answer('شو قالت امريكا عن التطبيع مع الاسد؟');
-    const a = engine().answer('مين المتحدث؟', { ...(prev.meetingId ? { meetingId: prev.meetingId } : {}), focus: prev.matched });
+    const a = engine().answer('مين المتحدث؟', contextAfter(prev));
     expect(a.answered).toBe(true);
     expect(a.matched).toEqual(['entity:price']);
   });
@@ -1141,7 +1146,7 @@ describe('engine — unrelated requests that name a country', () => {
   it('answers a «و…» question that is word for word a curated one as itself, not as a follow-up', () => {
     const e = engine();
     const first = e.answer('ليش انقطعت العلاقات بين تركيا وسوريا؟');
-    const next = e.answer('ومين بيدعم الحكومة السورية؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    const next = e.answer('ومين بيدعم الحكومة السورية؟', contextAfter(first));
     expect(next.matched).toContain('fact:iran-russia-support-damascus');
   });
 
@@ -1154,7 +1159,7 @@ describe('engine — unrelated requests that name a country', () => {
   it('answers «ومن أين جاءت هذه المعلومات؟» from the statement just given, which names its source', () => {
     const e = engine();
     const first = e.answer('ما المطالب التي رفضتها تركيا من وفد الأسد في اجتماع موسكو؟');
-    const next = e.answer('ومن أين جاءت هذه المعلومات؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    const next = e.answer('ومن أين جاءت هذه المعلومات؟', contextAfter(first));
     expect(next.matched).toEqual(first.matched);
     expect(next.text).toContain('ميديل إيست آي');
   });
@@ -1162,7 +1167,7 @@ describe('engine — unrelated requests that name a country', () => {
   it('answers «وما المشاعر السائدة تجاههم هناك؟» after the number of refugees from the same fact', () => {
     const e = engine();
     const first = e.answer('كم لاجئاً سورياً تستضيف تركيا؟');
-    const next = e.answer('وما المشاعر السائدة تجاههم هناك؟', { ...(first.meetingId ? { meetingId: first.meetingId } : {}), focus: first.matched });
+    const next = e.answer('وما المشاعر السائدة تجاههم هناك؟', contextAfter(first));
     expect(next.answered).toBe(true);
     expect(next.text).toContain('المشاعر المعادية');
   });

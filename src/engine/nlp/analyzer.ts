@@ -796,13 +796,13 @@ export class Analyzer {
       .replace(/\b([a-z]+)n['’]t\b/gi, ' $1 not ')
       // ("ankaras version", "turkeys rights": a possessive typed without its apostrophe)
       .replace(/\b(turkey|ankara|syria|damascus|russia|moscow|iran|tehran|washington|erdogan|assad|lavrov|akar)s\b/gi, "$1's")
-      // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,
-      // so that an office no article names a holder for is someone else, as «رئيس المخابرات الإيراني» is)
       // ("Why won't Turkey withdraw, according to its foreign minister?": the office of the country named)
       .replace(ENGLISH_OFFICE_ITS, (m: string, office: string, holder: string) => {
         const nation = /\b(turkey|syria|russia|iran)\b/i.exec(started)?.[1];
         return nation ? ` ${nation}'s ${office} ${holder} ` : m;
       })
+      // ("the Iranian intelligence chief", "head of Syrian intelligence": an office in the Arabic order,
+      // so that an office no article names a holder for is someone else, as «رئيس المخابرات الإيراني» is)
       .replace(ENGLISH_OFFICE, (_m, nation: string, office: string, holder: string) => ` ${englishOffice(nation, office, holder)} `)
       .replace(ENGLISH_OFFICE_OF, (_m, holder: string, nation: string, office: string) => ` ${englishOffice(nation, office, holder)} `);
     // (sentence by sentence: who is named in one sentence does not speak in the next)
@@ -812,7 +812,8 @@ export class Analyzer {
     const clauseStarts = new Set<number>();
     // («لقاء القادة (أردوغان والأسد) غايته الصور؟»: a parenthesis is a clause of its own: who it names
     // is not the subject of what follows it)
-    const kept = mode === 'query' ? this.withoutAsides(prepared).replace(/[()]/g, '،') : prepared;
+    const asides = mode === 'query' ? this.withoutAsides(prepared) : prepared;
+    const kept = mode === 'query' ? asides.replace(/[()]/g, '،') : prepared;
     for (const sentence of mode === 'query' ? kept.split(SENTENCE_BREAK) : [prepared]) {
       if (tokens.length > 0) sentenceStarts.add(tokens.length);
       for (const clause of sentence.split(CLAUSE_BREAK)) {
@@ -825,7 +826,7 @@ export class Analyzer {
     // that the asides leave out)
     if (mode === 'query' && !analysis.smalltalk.includes('offtopic')) {
       // (the tokens above are the whole text's unless asides were left out)
-      const all = kept === prepared ? tokens : tokenize(normalizeArabic(prepared));
+      const all = asides === prepared ? tokens : tokenize(normalizeArabic(prepared));
       if (all.some((_, i) => { const m = this.phrases.matchAt(all, i); return m?.kind === 'smalltalk' && m.value === 'offtopic'; })) {
         return { ...analysis, smalltalk: [...analysis.smalltalk, 'offtopic'] };
       }

@@ -99,7 +99,7 @@ export function matchDate(tokens: readonly string[], at: number): DateMatch | un
     return { tokens: [...days, `t:m${m.month}`], length: end - at };
   }
   // («واحد» is "one", not «و» + «أحد»; «أحد التقارير», «أحد المسؤولين» is "one of", not Sunday)
-  if (stripPrefix(t) === 'احد' && !t.endsWith('الاحد') && (tokens[at + 1] ?? '').startsWith('ال')) return undefined;
+  if (stripPrefix(t) === 'احد' && (tokens[at + 1] ?? '').startsWith('ال')) return undefined;
   const wd = weekdayMap.get(t) ?? (t === 'واحد' ? undefined : weekdayMap.get(stripPrefix(t)));
   if (wd) return { tokens: [`t:w${wd}`], length: 1 };
   return undefined;
